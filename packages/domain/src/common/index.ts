@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './roles';
+export * from './actor';
+export * from './context';
+export * from './effects';

@@ -1,0 +1,2 @@
+// Public surface of the kernel. Each area re-exports its own index.
+export * from './common/index';
