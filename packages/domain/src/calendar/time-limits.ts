@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../common/context';
+import { addChinaMonths } from './china-date';
 
 /**
  * Every legal time limit of DOMAIN.md §4 in one place. Values marked [U] in the
@@ -135,16 +136,8 @@ export function rewardClaimWindowEnd(cal: WorkingCalendar, notifiedAt: Date, cfg
   return { due, basis: '举报奖励办法（领奖期限）' };
 }
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
-/** Same China-local day-of-month n months later (clamped to month end), end of that day. */
+/** End of the same China-local day-of-month n months later (clamped to month end). */
 function addCalendarMonths(cal: WorkingCalendar, from: Date, months: number): Date {
-  const local = new Date(from.getTime() + CHINA_OFFSET_MS);
-  const y = local.getUTCFullYear();
-  const m = local.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const day = Math.min(local.getUTCDate(), lastDay);
-  const target = new Date(Date.UTC(y, m, day) - CHINA_OFFSET_MS);
   // calendarDaysAfter(x, 0) gives the end of x's China-local day.
-  return cal.calendarDaysAfter(target, 0);
+  return cal.calendarDaysAfter(addChinaMonths(from, months), 0);
 }

@@ -1,0 +1,5 @@
+export * from './rule-table';
+export * from './gb35181-2017';
+export * from './determine-major-hazard';
+export * from './apply-expert-override';
+export * from './validate-collective-decision';
