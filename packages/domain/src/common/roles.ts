@@ -1,7 +1,7 @@
 /**
  * Roles as data. Which role may issue which command is declared next to each
  * lifecycle's transition table; scope (jurisdiction subtree, department) is
- * checked by `authorize` in ../access/.
+ * checked by `authorize` in ../org/.
  */
 export const ROLES = [
   'public', // 群众: files reports, tracks by receipt
