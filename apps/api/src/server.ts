@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { createDb } from '@firebreak/db';
+import { buildApp } from './app';
+import { serverDatabase } from './database';
+import { findRepoRoot, loadEnv } from './env';
+import { createLogger } from './logger';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const repoRoot = findRepoRoot();
+
+  // Never log DATABASE_URL itself: it usually carries a password.
+  const handle = env.DATABASE_URL
+    ? await createDb({ url: env.DATABASE_URL })
+    : await createDb({ dataDir: join(env.FIREBREAK_DATA_DIR, 'pglite') });
+  const database = serverDatabase(handle);
+
+  const app = await buildApp({ db: database, logger, frontEndsDir: join(repoRoot, 'apps') });
+
+  let closing = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('graceful shutdown timed out; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    let code = 0;
+    try {
+      await app.close(); // stop accepting, finish in-flight requests
+    } catch (error) {
+      code = 1;
+      logger.error({ err: error }, 'closing the HTTP server failed');
+    }
+    try {
+      await database.close(); // after HTTP, so no request sees a closed database
+    } catch (error) {
+      code = 1;
+      logger.error({ err: error }, 'closing the database failed');
+    }
+    process.exit(code);
+  };
+  process.once('SIGINT', (s) => void shutdown(s));
+  process.once('SIGTERM', (s) => void shutdown(s));
+
+  // Fastify logs one line per network interface; we want exactly one.
+  const level = app.log.level;
+  app.log.level = 'warn';
+  try {
+    await app.listen({ port: env.PORT, host: env.HOST });
+  } finally {
+    app.log.level = level;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  logger.info({ port, database: database.kind }, `Firebreak listening on http://${shownHost}:${port}`);
+}
+
+main().catch((error: unknown) => {
+  // Startup failures go to stderr in plain text: the operator reads them, not a log pipeline.
+  console.error('Firebreak failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// In development the API runs on :3000 (`pnpm --filter @firebreak/api-server dev`);
+// the proxy keeps the browser on one origin, as in production.
+const api = 'http://localhost:3000';
+
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: { '/trpc': api, '/healthz': api, '/open311': api },
+  },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+});

@@ -1,0 +1,23 @@
+export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from './root';
+export {
+  createContext,
+  createContextInner,
+  createCallerFactory,
+  publicProcedure,
+  router,
+  middleware,
+  DomainFailure,
+  isDomainErrorLike,
+  DOMAIN_CODE_TO_TRPC,
+  trpcCodeFor,
+  toTRPCError,
+  unwrap,
+  type Clock,
+  type Context,
+  type ContextDeps,
+  type ContextInnerOptions,
+  type DomainErrorData,
+  type HttpContextOptions,
+  type Session,
+} from './trpc';
+export type { HealthStatus } from './router/health';

@@ -1,0 +1,3 @@
+import { defineConfig } from 'vitest/config';
+import { preset } from '@firebreak/tooling/vitest';
+export default defineConfig(preset('api', { include: ['src/**/*.test.ts'] }));

@@ -1,0 +1,1 @@
+export { HealthBadge, type HealthBadgeProps, type HealthState } from './health-badge';
