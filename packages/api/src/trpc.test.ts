@@ -75,7 +75,7 @@ describe('error formatter', () => {
   it('hides internal messages and stacks', async () => {
     const { status, body } = await call('broken');
     expect(status).toBe(500);
-    expect(body.error?.message).toBe('Internal server error');
+    expect(body.error?.message).toBe('服务器内部错误');
     expect(JSON.stringify(body)).not.toContain('secret_table');
     expect(body.error?.data).not.toHaveProperty('stack');
   });
@@ -120,7 +120,7 @@ describe('thrown domain errors', () => {
   it('leaves system errors (a code but no Chinese message) as internal errors', async () => {
     const { status, body } = await callThrowing('system');
     expect(status).toBe(500);
-    expect(body.error.message).toBe('Internal server error');
+    expect(body.error.message).toBe('服务器内部错误');
     expect(body.error.data.domain).toBeNull();
   });
 });

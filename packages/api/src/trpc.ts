@@ -1,35 +1,68 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { z, ZodError } from 'zod';
-import type { Actor, DomainError } from '@firebreak/domain';
+import { capabilityDefinition, STAFF_ROLES, type Actor, type Capability, type DomainError } from '@firebreak/domain';
 import type { Db } from '@firebreak/db';
+import type { Services } from './context/services';
+import { resolveSession } from './auth/sessions';
+import { fieldErrors } from './i18n/field-errors';
 
-/** Who is calling. Resolved from the session cookie by later work; null for anonymous callers. */
+/** Who is calling: a staff or unit account resolved from the session cookie. */
 export interface Session {
   readonly sessionId: string;
   readonly actor: Actor;
+  /** For unit accounts: the venue they act for. */
+  readonly venueId: string | null;
 }
 
 /** Procedures read time only through this, so tests can pin it. */
 export type Clock = () => Date;
+
+export type Locale = 'zh-CN' | 'en';
+
+/**
+ * What a procedure may ask of the HTTP exchange, without this package knowing
+ * the server framework: cookies for the staff session, a client key for
+ * throttling (a keyed hash of the address, never the address), the locale.
+ */
+export interface HttpBridge {
+  getCookie(name: string): string | undefined;
+  setCookie(name: string, value: string, opts: { maxAgeSeconds: number }): void;
+  clearCookie(name: string): void;
+  readonly clientKey: string;
+  readonly userAgent: string | null;
+}
 
 export interface ContextInnerOptions {
   /** Absent when the server runs without a database (health still answers). */
   readonly db?: Db | null;
   readonly session?: Session | null;
   readonly clock?: Clock;
+  readonly services?: Services | null;
+  readonly http?: HttpBridge | null;
+  readonly locale?: Locale;
 }
 
 export interface Context {
   readonly db: Db | null;
   readonly session: Session | null;
   readonly clock: Clock;
+  readonly services: Services | null;
+  readonly http: HttpBridge | null;
+  readonly locale: Locale;
 }
 
 const systemClock: Clock = () => new Date();
 
 /** The context without HTTP: tests and server-side callers build it directly. */
 export function createContextInner(opts: ContextInnerOptions = {}): Context {
-  return { db: opts.db ?? null, session: opts.session ?? null, clock: opts.clock ?? systemClock };
+  return {
+    db: opts.db ?? null,
+    session: opts.session ?? null,
+    clock: opts.clock ?? systemClock,
+    services: opts.services ?? null,
+    http: opts.http ?? null,
+    locale: opts.locale ?? 'zh-CN',
+  };
 }
 
 /** What the HTTP adapter gives us, typed structurally so this package needs no server framework. */
@@ -40,12 +73,34 @@ export interface HttpContextOptions {
 export interface ContextDeps {
   readonly db?: Db | null;
   readonly clock?: Clock;
+  readonly services?: Services | null;
+  readonly http?: HttpBridge | null;
 }
 
-/** Used by the fastify adapter: `createContext: (opts) => createContext(opts, deps)`. */
-export function createContext(_http: HttpContextOptions, deps: ContextDeps): Context {
-  // Session resolution (cookie -> session row) arrives with the auth routers.
-  return createContextInner({ db: deps.db ?? null, session: null, clock: deps.clock ?? systemClock });
+export const SESSION_COOKIE = 'fb_session';
+
+/** `Accept-Language` decides the language of error messages; Chinese unless English is preferred. */
+export function localeFrom(headers: HttpContextOptions['req']['headers']): Locale {
+  const raw = headers['accept-language'];
+  const value = (Array.isArray(raw) ? raw[0] : raw) ?? '';
+  const first = value.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/** Used by the fastify adapter: resolves the session cookie to an actor. */
+export async function createContext(http: HttpContextOptions, deps: ContextDeps): Promise<Context> {
+  const clock = deps.clock ?? systemClock;
+  const db = deps.db ?? null;
+  const token = deps.http?.getCookie(SESSION_COOKIE);
+  const session = db && token ? await resolveSession(db, token, clock()) : null;
+  return createContextInner({
+    db,
+    session,
+    clock,
+    services: deps.services ?? null,
+    http: deps.http ?? null,
+    locale: localeFrom(http.req.headers),
+  });
 }
 
 /** Carries a kernel error through tRPC so the formatter can hand its code and both messages to clients. */
@@ -110,9 +165,12 @@ export interface DomainErrorData {
 const INTERNAL_MESSAGE = 'Internal server error';
 
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const domain = error.cause instanceof DomainFailure ? error.cause.domain : null;
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    const fields = error.cause instanceof ZodError ? fieldErrors(error.cause) : null;
+    const en = ctx?.locale === 'en';
+    const localized = domain ? (en ? domain.message : domain.messageZh) : fields?.[0] ? (en ? fields[0].message : fields[0].messageZh) : null;
     // Stacks and raw internal messages (SQL, file paths) never leave the server.
     const { stack: _stack, ...data } = shape.data;
     const internal = error.code === 'INTERNAL_SERVER_ERROR' && !domain;
@@ -126,8 +184,8 @@ const t = initTRPC.context<Context>().create({
       : null;
     return {
       ...shape,
-      message: internal ? INTERNAL_MESSAGE : shape.message,
-      data: { ...data, domain: domainData, zodError },
+      message: internal ? (en ? INTERNAL_MESSAGE : '服务器内部错误') : (localized ?? shape.message),
+      data: { ...data, domain: domainData, zodError, fieldErrors: fields },
     };
   },
 });
@@ -148,3 +206,49 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 export const publicProcedure = t.procedure.use(mapThrownDomainErrors);
+
+function fail(code: string, message: string, messageZh: string): never {
+  throw toTRPCError({ code, message, messageZh });
+}
+
+/** Any procedure that reads or writes data: the database and services must be wired. */
+export const dbProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.db || !ctx.services) fail('SERVER.UNAVAILABLE', 'The database is not available', '数据库暂不可用');
+  return next({ ctx: { ...ctx, db: ctx.db, services: ctx.services } });
+});
+
+/** A signed-in account (staff or unit). */
+export const authedProcedure = dbProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) fail('AUTH.UNAUTHENTICATED', 'Please sign in', '请先登录');
+  return next({ ctx: { ...ctx, session: ctx.session, actor: ctx.session.actor } });
+});
+
+/** Staff of a department, bound to a jurisdiction subtree. */
+export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
+  const role = ctx.actor.role;
+  if (!(STAFF_ROLES as readonly string[]).includes(role) || ctx.actor.jurisdictionId === null) {
+    fail('ACCESS.ROLE_NOT_ALLOWED', 'Staff accounts only', '仅限工作人员账号');
+  }
+  return next({ ctx: { ...ctx, jurisdictionRoot: ctx.actor.jurisdictionId as string } });
+});
+
+/**
+ * Staff whose role holds `capability`. The subject's scope (jurisdiction subtree,
+ * department) is checked in the handler once the subject is loaded, with
+ * `authorizeOn` or by the kernel's lifecycle guard.
+ */
+export function capabilityProcedure(capability: Capability) {
+  return staffProcedure.use(({ ctx, next }) => {
+    const def = capabilityDefinition(capability);
+    if (!def || !(def.roles as readonly string[]).includes(ctx.actor.role)) {
+      fail('ACCESS.ROLE_NOT_ALLOWED', `Your role may not ${def?.en.toLowerCase() ?? capability}`, `当前角色无权${def?.zh ?? capability}`);
+    }
+    return next({ ctx });
+  });
+}
+
+/** A social unit's account, acting for its own venue only. */
+export const unitProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== 'unit' || !ctx.session.venueId) fail('ACCESS.ROLE_NOT_ALLOWED', 'Unit accounts only', '仅限社会单位账号');
+  return next({ ctx: { ...ctx, venueId: ctx.session.venueId as string } });
+});

@@ -1,2 +1,12 @@
 // Public surface of the kernel. Each area re-exports its own index.
 export * from './common/index';
+export * from './catalog/index';
+export * from './org/index';
+export * from './calendar/index';
+export * from './enforcement/index';
+export * from './gb35181/index';
+export * from './lifecycles/index';
+export * from './rewards/index';
+export * from './sampling/index';
+export * from './duplicates/index';
+export * from './projections/index';

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { Sealer } from '@firebreak/db';
+import { createThrottle, type Throttle } from '../auth/throttle';
+import { createReferenceCache, type ReferenceCache } from './reference';
+
+/** Long-lived collaborators of every procedure, built once per server process. */
+export interface Services {
+  /** Seals reporter identity, claim identity and payment details (AES-256-GCM). */
+  readonly sealer: Sealer;
+  /** Secret mixed into receipt lookup hashes; without it a stolen table reveals nothing. */
+  readonly receiptPepper: string;
+  readonly reference: ReferenceCache;
+  readonly newId: () => string;
+  /** Receipt lookups per client address hash. */
+  readonly receiptThrottle: Throttle;
+  /** Login attempts per username and per client. */
+  readonly loginThrottle: Throttle;
+}
+
+export function createServices(opts: { sealer: Sealer; receiptPepper: string; reference?: ReferenceCache; newId?: () => string }): Services {
+  return {
+    sealer: opts.sealer,
+    receiptPepper: opts.receiptPepper,
+    reference: opts.reference ?? createReferenceCache(),
+    newId: opts.newId ?? randomUUID,
+    receiptThrottle: createThrottle({ limit: 20, windowMs: 10 * 60_000 }),
+    loginThrottle: createThrottle({ limit: 10, windowMs: 15 * 60_000 }),
+  };
+}
