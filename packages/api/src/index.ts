@@ -21,3 +21,17 @@ export {
   type Session,
 } from './trpc';
 export type { HealthStatus } from './router/health';
+export {
+  dbProcedure,
+  authedProcedure,
+  staffProcedure,
+  capabilityProcedure,
+  unitProcedure,
+  SESSION_COOKIE,
+  localeFrom,
+  type HttpBridge,
+  type Locale,
+} from './trpc';
+export { createServices, type Services } from './context/services';
+export { createReferenceCache, type ReferenceCache, type ReferenceData } from './context/reference';
+export { hashPassword, verifyPassword } from './auth/passwords';

@@ -1,9 +1,45 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { auth } from './router/auth';
 import { health } from './router/health';
+import { publicRouter } from './router/public';
+import { whistleblower } from './router/whistleblower';
+import { unit } from './router/unit';
+import { reports } from './router/reports';
+import { inspections } from './router/inspections';
+import { hazards } from './router/hazards';
+import { enforcement } from './router/enforcement';
+import { referrals } from './router/referrals';
+import { listings } from './router/listings';
+import { major } from './router/major';
+import { rewards } from './router/rewards';
+import { disclosures } from './router/disclosures';
+import { campaigns } from './router/campaigns';
+import { draws } from './router/draws';
+import { dashboard } from './router/dashboard';
+import { audit } from './router/audit';
+import { admin } from './router/admin';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   health,
+  auth,
+  public: publicRouter,
+  whistleblower,
+  unit,
+  reports,
+  inspections,
+  hazards,
+  enforcement,
+  referrals,
+  listings,
+  major,
+  rewards,
+  disclosures,
+  campaigns,
+  draws,
+  dashboard,
+  audit,
+  admin,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,3 +2,4 @@
 export * from './sessions';
 export * from './reference';
 export * from './lifecycle';
+export * from './org';
