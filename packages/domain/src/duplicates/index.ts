@@ -1,0 +1,4 @@
+export * from './duplicate-config';
+export * from './haversine';
+export * from './find-duplicate-candidates';
+export * from './credit-holder';

@@ -1,0 +1,6 @@
+export * from './money';
+export * from './reward-rules';
+export * from './default-reward-rules';
+export * from './reward-factors';
+export * from './compute-reward';
+export * from './rules-in-force';
