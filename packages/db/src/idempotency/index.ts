@@ -1,0 +1,1 @@
+export { hashRequest, purgeIdempotencyKeys, withIdempotencyKey, type IdempotentOutcome } from './with-idempotency-key';
