@@ -236,7 +236,8 @@ describe('runDraw: statistics', () => {
         const tolerance = 5 * Math.sqrt((p * (1 - p)) / draws) + 1e-9;
         for (const u of units) expect(Math.abs((counts.get(u.id) ?? 0) / draws - p)).toBeLessThanOrEqual(tolerance);
       }),
-      { numRuns: 4 },
+      // A fixed seed: a 5-sigma test still fails once in ~10^4 runs by chance, and CI must not flake.
+      { numRuns: 4, seed: 20261123 },
     );
   });
 
