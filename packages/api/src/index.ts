@@ -35,3 +35,13 @@ export {
 export { createServices, type Services } from './context/services';
 export { createReferenceCache, type ReferenceCache, type ReferenceData } from './context/reference';
 export { hashPassword, verifyPassword } from './auth/passwords';
+export {
+  submitReport,
+  submitReportInput,
+  type SubmitReportInput,
+  type SubmitReportOptions,
+  type SubmitReportResult,
+  type IntakeChannel,
+} from './services/submit-report';
+export type { IntakeDeps } from './services/receipt-access';
+export { intakeDeps } from './services/intake-context';

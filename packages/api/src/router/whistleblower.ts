@@ -1,3 +1,36 @@
-import { router } from '../trpc';
+import { z } from 'zod';
+import { claimReward } from '../services/claim-reward';
+import { clientKeyOf, intakeDeps } from '../services/intake-context';
+import { sendReporterMessage } from '../services/reporter-messages';
+import { submitReport, submitReportInput, whistleblowerIdentitySchema } from '../services/submit-report';
+import { trackReport } from '../services/track-report';
+import { dbProcedure, router } from '../trpc';
+import { sendMessageInput, trackReportInput } from './public/reports';
+import { claimRewardInput } from './public/rewards';
 
-export const whistleblower = router({});
+/**
+ * An employee reporting their own employer. The identity, when given, is
+ * sealed like any reporter's; the whistleblower flag keeps the report out of
+ * Open311, and the reward uplift and anonymity policy are the kernel's.
+ */
+export const whistleblowerSubmitInput = submitReportInput.omit({ contact: true }).extend({
+  identity: whistleblowerIdentitySchema.optional(),
+});
+
+export const whistleblower = router({
+  submit: dbProcedure.input(whistleblowerSubmitInput).mutation(async ({ ctx, input }) => {
+    const { identity, ...report } = input;
+    const r = await submitReport(intakeDeps(ctx), report, { channel: 'whistleblower', identity: identity ?? null });
+    return { receipt: r.receipt, receiptDisplay: r.receiptDisplay, reportId: r.reportId, submittedAt: r.submittedAt, verificationDue: r.verificationDue, urgent: r.urgent };
+  }),
+
+  track: dbProcedure.input(trackReportInput).mutation(({ ctx, input }) => trackReport(intakeDeps(ctx), clientKeyOf(ctx), input.receipt)),
+
+  sendMessage: dbProcedure
+    .input(sendMessageInput)
+    .mutation(({ ctx, input }) => sendReporterMessage(intakeDeps(ctx), clientKeyOf(ctx), input.receipt, input.body)),
+
+  claim: dbProcedure.input(claimRewardInput).mutation(({ ctx, input }) => claimReward(intakeDeps(ctx), clientKeyOf(ctx), input)),
+});
+
+export type WhistleblowerSubmitInput = z.infer<typeof whistleblowerSubmitInput>;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { runDraw, unitTuple, type DrawInputs, type DrawInspector, type DrawUnit } from '@firebreak/domain';
+import { verifyPublishedDraw } from './published-draw';
+
+const units: DrawUnit[] = Array.from({ length: 4 }, (_, i) => ({
+  id: `u${i}`,
+  category: 'small_shop',
+  jurisdictionId: 'j',
+  regionId: 'r',
+  penalisedLastYear: false,
+  reported: i === 1,
+  previousInspectorIds: i === 2 ? ['i0'] : [],
+}));
+const inspectors: DrawInspector[] = Array.from({ length: 3 }, (_, i) => ({ id: `i${i}`, regionId: 'r', departmentId: 'd' }));
+const inputs: DrawInputs = {
+  algorithmVersion: 'fb-draw-1',
+  drawId: 'draw-1',
+  publicRandom: 'lottery 1 2 3',
+  parameters: { ratios: [{ category: 'small_shop', ratio: 0.5 }], priorityWeights: { penalisedLastYear: 1, reported: 3 }, inspectorConflicts: { excludePreviousInspector: true, crossRegion: false } },
+};
+
+function output() {
+  const r = runDraw(inputs, units, inspectors);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as unknown as Record<string, unknown>;
+}
+
+describe('verifyPublishedDraw', () => {
+  it('verifies lists stored as objects or as the published tuples', () => {
+    expect(verifyPublishedDraw({ inputs: { ...inputs, units, inspectors }, output: output() })).toMatchObject({ status: 'verified', selections: 2 });
+    expect(verifyPublishedDraw({ inputs: { ...inputs, units: units.map(unitTuple), inspectors: inspectors.map((i) => [i.id, i.regionId, i.departmentId]) }, output: output() })).toMatchObject({
+      status: 'verified',
+    });
+  });
+
+  it('reports a changed list as a mismatch of its digest', () => {
+    const changed = units.map((u, i) => (i === 3 ? { ...u, reported: true } : u));
+    expect(verifyPublishedDraw({ inputs: { ...inputs, units: changed, inspectors }, output: output() })).toMatchObject({
+      status: 'mismatch',
+      error: { code: 'DRAW.VERIFICATION_FAILED', details: { field: 'unitsDigest' } },
+    });
+  });
+
+  it('says what is missing when the stored material cannot be replayed', () => {
+    expect(verifyPublishedDraw({ inputs: { ...inputs }, output: output() })).toEqual({ status: 'not_replayable', missing: ['inputs.units', 'inputs.inspectors'] });
+    expect(verifyPublishedDraw({ inputs: { units, inspectors }, output: output() })).toEqual({ status: 'not_replayable', missing: ['inputs'] });
+  });
+});

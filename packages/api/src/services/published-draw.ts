@@ -1,0 +1,57 @@
+import {
+  drawInputsSchema,
+  verifyDraw,
+  type DomainError,
+  type DrawInputs,
+  type DrawInspector,
+  type DrawOutput,
+  type DrawUnit,
+  type InspectorTuple,
+  type UnitTuple,
+} from '@firebreak/domain';
+import type { PublishedDraw } from '@firebreak/db';
+
+/**
+ * What a published draw row must hold for anyone to re-run it (fb-draw-1):
+ * `inputs` = the kernel's DrawInputs (algorithmVersion, drawId, publicRandom,
+ * parameters) plus the frozen lists `units` and `inspectors`, as objects or as
+ * the published tuples; `output` = the kernel's DrawOutput.
+ */
+export type DrawVerificationOutcome =
+  | { readonly status: 'verified'; readonly seed: string; readonly selections: number }
+  | { readonly status: 'mismatch'; readonly error: DomainError }
+  | { readonly status: 'not_replayable'; readonly missing: readonly string[] };
+
+function unitFrom(u: unknown): DrawUnit | null {
+  if (Array.isArray(u)) {
+    const [id, category, jurisdictionId, regionId, penalisedLastYear, reported, previousInspectorIds] = u as UnitTuple;
+    return { id, category, jurisdictionId, regionId, penalisedLastYear, reported, previousInspectorIds: previousInspectorIds ?? [] };
+  }
+  return typeof u === 'object' && u !== null ? (u as DrawUnit) : null;
+}
+
+function inspectorFrom(i: unknown): DrawInspector | null {
+  if (Array.isArray(i)) {
+    const [id, regionId, departmentId] = i as InspectorTuple;
+    return { id, regionId, departmentId };
+  }
+  return typeof i === 'object' && i !== null ? (i as DrawInspector) : null;
+}
+
+/** Re-runs a published draw with the kernel's verifyDraw, as any member of the public could. */
+export function verifyPublishedDraw(draw: Pick<PublishedDraw, 'inputs' | 'output'>): DrawVerificationOutcome {
+  const missing: string[] = [];
+  const parsed = drawInputsSchema.safeParse(draw.inputs);
+  if (!parsed.success) missing.push('inputs');
+  const rawUnits = draw.inputs.units;
+  const rawInspectors = draw.inputs.inspectors;
+  if (!Array.isArray(rawUnits)) missing.push('inputs.units');
+  if (!Array.isArray(rawInspectors)) missing.push('inputs.inspectors');
+  if (!parsed.success || !Array.isArray(rawUnits) || !Array.isArray(rawInspectors)) return { status: 'not_replayable', missing };
+  const units = rawUnits.map(unitFrom);
+  const inspectors = rawInspectors.map(inspectorFrom);
+  if (units.some((u) => u === null) || inspectors.some((i) => i === null)) return { status: 'not_replayable', missing: ['inputs.units', 'inputs.inspectors'] };
+  const inputs: DrawInputs = parsed.data;
+  const verdict = verifyDraw(inputs, units as DrawUnit[], inspectors as DrawInspector[], draw.output as unknown as DrawOutput);
+  return verdict.ok ? { status: 'verified', seed: verdict.value.seed, selections: verdict.value.selections } : { status: 'mismatch', error: verdict.error };
+}

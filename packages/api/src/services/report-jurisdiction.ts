@@ -1,0 +1,73 @@
+import { haversineMeters, type JurisdictionTree } from '@firebreak/domain';
+import { findApiKeyJurisdiction, findVenueById, listVenuesNear, type Db } from '@firebreak/db';
+import { toTRPCError } from '../trpc';
+
+/** How far a located report may be from a venue and still land in that venue's jurisdiction. */
+export const NEAREST_VENUE_METERS = 2_000;
+
+const METERS_PER_DEGREE_LAT = 111_320;
+
+export type JurisdictionBasis = 'venue' | 'nearest_venue' | 'api_key' | 'city_root';
+
+export interface ReportPlacement {
+  readonly jurisdictionId: string;
+  readonly basis: JurisdictionBasis;
+}
+
+/**
+ * Which jurisdiction a new report belongs to, most precise first:
+ *  1. the named venue's jurisdiction;
+ *  2. the jurisdictions table holds no boundaries (no geodata), so a location
+ *     is placed by the nearest located venue within 2 km;
+ *  3. the Open311 key's jurisdiction (a hotline's own area);
+ *  4. the city root: the first city-level node of the tree (a province root
+ *     otherwise), where the city's duty desk triages it.
+ * With boundary polygons the deepest jurisdiction containing the point would
+ * replace step 2.
+ */
+export async function placeReport(
+  db: Db,
+  tree: JurisdictionTree,
+  input: { venueId: string | null; location: { lat: number; lng: number }; apiKeyId: string | null },
+): Promise<ReportPlacement> {
+  if (input.venueId !== null) {
+    const venue = await findVenueById(db, input.venueId);
+    if (!venue) throw toTRPCError({ code: 'VENUE.NOT_FOUND', message: 'The venue does not exist', messageZh: '所选场所不存在' });
+    return { jurisdictionId: venue.jurisdictionId, basis: 'venue' };
+  }
+  const near = await nearestVenueJurisdiction(db, input.location);
+  if (near !== null) return { jurisdictionId: near, basis: 'nearest_venue' };
+  if (input.apiKeyId !== null) {
+    const keyed = await findApiKeyJurisdiction(db, input.apiKeyId);
+    if (keyed !== null && tree.has(keyed)) return { jurisdictionId: keyed, basis: 'api_key' };
+  }
+  const root = cityRoot(tree);
+  if (root === null) {
+    throw toTRPCError({ code: 'SERVER.NO_JURISDICTIONS', message: 'No jurisdictions are configured', messageZh: '系统尚未配置辖区' });
+  }
+  return { jurisdictionId: root, basis: 'city_root' };
+}
+
+async function nearestVenueJurisdiction(db: Db, at: { lat: number; lng: number }): Promise<string | null> {
+  const latDelta = NEAREST_VENUE_METERS / METERS_PER_DEGREE_LAT;
+  // Near the poles a degree of longitude shrinks to nothing; cap the box instead of dividing by ~0.
+  const lngDelta = Math.min(180, latDelta / Math.max(Math.cos((at.lat * Math.PI) / 180), 0.01));
+  const candidates = await listVenuesNear(db, { lat: at.lat, lng: at.lng, latDelta, lngDelta });
+  let best: { jurisdictionId: string; meters: number } | null = null;
+  for (const v of candidates) {
+    if (v.lat === null || v.lng === null) continue;
+    const meters = haversineMeters(at, { lat: v.lat, lng: v.lng });
+    if (meters <= NEAREST_VENUE_METERS && (best === null || meters < best.meters)) best = { jurisdictionId: v.jurisdictionId, meters };
+  }
+  return best?.jurisdictionId ?? null;
+}
+
+/** The shallowest city-level node in tree order, else the first root. */
+export function cityRoot(tree: JurisdictionTree): string | null {
+  for (const root of tree.roots) {
+    if (tree.levelOf(root) === 'city') return root;
+    const city = tree.descendants(root).find((id) => tree.levelOf(id) === 'city');
+    if (city !== undefined) return city;
+  }
+  return tree.roots[0] ?? null;
+}
