@@ -145,7 +145,7 @@ describe('front ends', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
   });
 
-  it.each(['/open311/v2/services.json', '/open311/v2/requests', '/trpc/a/b', '/healthz/extra'])(
+  it.each(['/open311/v2/nothing/here', '/open311', '/uploads/not-an-id/x', '/trpc/a/b', '/healthz/extra'])(
     'does not fall back for the API path %s',
     async (url) => {
       const res = await app.inject({ method: 'GET', url });

@@ -1,11 +1,16 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
-import { appRouter, createContext, type AppRouter, type Clock } from '@firebreak/api';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { appRouter, createContext, type AppRouter, type Clock, type Services } from '@firebreak/api';
 import { pingDatabase, type ServerDatabase } from './database';
 import { frontEndFor, isApiPath, locateFrontEnds, looksLikePageRoute } from './front-ends';
+import { addTrpcRateLimits, createClientKeyer, createHttpBridge, DEFAULT_RATE_LIMITS, type RateLimits } from './http/index';
+import { OPEN311_PREFIX, open311Routes } from './open311/index';
 import { helmetOptions } from './security-headers';
+import { createEvidenceStore, uploadRoutes, type DisplayLimits } from './uploads/index';
 
 export interface BuildAppOptions {
   /** Absent when the server runs without a database; /healthz then reports 'none'. */
@@ -17,6 +22,20 @@ export interface BuildAppOptions {
   readonly clock?: Clock;
   /** How long /healthz waits for the database before answering 503. */
   readonly healthTimeoutMs?: number;
+  /** Sealer, pepper, reference cache, throttles: absent only when there is no database. */
+  readonly services?: Services | null;
+  /** Where upload files live (`<data dir>/uploads`); uploads answer 503 without it. */
+  readonly uploadsDir?: string | null;
+  /** Mark cookies Secure on plain HTTP too (TLS ended at a gateway). */
+  readonly cookieSecure?: boolean;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-* to believe. */
+  readonly trustProxy?: boolean | number | readonly string[];
+  /** Keys the client-address hash; a fresh random one per process by default. */
+  readonly clientKeySecret?: Uint8Array;
+  readonly rateLimits?: Partial<RateLimits>;
+  readonly uploadLimits?: { readonly maxBytes?: number; readonly display?: DisplayLimits };
+  /** Told to Open311 clients in discovery.json. */
+  readonly deployment?: 'production' | 'test';
 }
 
 export interface HealthzBody {
@@ -48,6 +67,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** A hop count trusts that many proxies nearest to us (fastify's types take it only as a function). */
+function trustProxyOption(value: BuildAppOptions['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  if (typeof value === 'object') return [...value];
+  return value ?? false;
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { db = null, frontEndsDir } = options;
   const clock: Clock = options.clock ?? (() => new Date());
@@ -57,10 +83,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     // httpBatchLink puts every batched procedure name in the path.
     routerOptions: { maxParamLength: 5000 },
-    trustProxy: false,
+    trustProxy: trustProxyOption(options.trustProxy),
   }) as unknown as FastifyInstance;
 
+  const services = options.services ?? null;
+  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const clientKey = createClientKeyer(options.clientKeySecret);
+  const cookiePolicy = { forceSecure: options.cookieSecure ?? false };
+  const keyOf = (request: FastifyRequest) => clientKey(request.ip);
+  // One context per exchange: the session cookie, a client key instead of the address, the clock.
+  const contextFor = (request: FastifyRequest, reply: FastifyReply) =>
+    createContext({ req: request }, { db: db?.db ?? null, services, clock, http: createHttpBridge(request, reply, clientKey, cookiePolicy) });
+
   await app.register(helmet, helmetOptions);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, keyGenerator: keyOf });
+  addTrpcRateLimits(app, limits, keyOf);
 
   // API answers are per-user and per-moment; no browser or proxy may keep them.
   app.addHook('onRequest', async (request, reply) => {
@@ -84,11 +122,32 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }) => createContext({ req }, { db: db?.db ?? null, clock }),
+      createContext: ({ req, res }) => contextFor(req, res),
       onError({ path, error }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error, path }, 'tRPC procedure failed');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  await app.register(open311Routes, {
+    prefix: OPEN311_PREFIX,
+    db: db?.db ?? null,
+    services,
+    clock,
+    rateLimit: limits.open311Post,
+    clientKey: keyOf,
+    deployment: options.deployment ?? 'production',
+  });
+
+  await app.register(uploadRoutes, {
+    db: db?.db ?? null,
+    services,
+    store: services && options.uploadsDir ? createEvidenceStore(options.uploadsDir, services.sealer) : null,
+    contextFor,
+    rateLimit: limits.uploads,
+    rateLimitKey: keyOf,
+    ...(options.uploadLimits?.maxBytes !== undefined ? { maxBytes: options.uploadLimits.maxBytes } : {}),
+    ...(options.uploadLimits?.display ? { display: options.uploadLimits.display } : {}),
   });
 
   const frontEnds = locateFrontEnds(frontEndsDir);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EnvError, findRepoRoot, loadEnv } from './env';
 
 const ROOT = '/srv/firebreak';
+const KEY = Buffer.alloc(32, 7).toString('base64');
 
 describe('loadEnv', () => {
   it('applies the defaults', () => {
@@ -11,7 +12,11 @@ describe('loadEnv', () => {
       DATABASE_URL: undefined,
       FIREBREAK_DATA_DIR: '/srv/firebreak/.data',
       LOG_LEVEL: 'info',
-      FIREBREAK_SECRET_KEY: undefined,
+      NODE_ENV: 'development',
+      FIREBREAK_SEALING_KEY: undefined,
+      FIREBREAK_RECEIPT_PEPPER: undefined,
+      FIREBREAK_COOKIE_SECURE: false,
+      FIREBREAK_TRUST_PROXY: undefined,
     });
   });
 
@@ -30,11 +35,25 @@ describe('loadEnv', () => {
         DATABASE_URL: 'postgres://fb:pw@db:5432/fb',
         FIREBREAK_DATA_DIR: '/var/lib/firebreak/../firebreak-data',
         LOG_LEVEL: 'warn',
-        FIREBREAK_SECRET_KEY: 'k'.repeat(32),
+        NODE_ENV: 'production',
+        FIREBREAK_SEALING_KEY: KEY,
+        FIREBREAK_RECEIPT_PEPPER: 'p'.repeat(32),
+        FIREBREAK_COOKIE_SECURE: 'true',
+        FIREBREAK_TRUST_PROXY: '10.0.0.1, 10.1.0.0/16',
       },
       ROOT,
     );
-    expect(env).toMatchObject({ PORT: 0, HOST: '127.0.0.1', FIREBREAK_DATA_DIR: '/var/lib/firebreak-data', LOG_LEVEL: 'warn' });
+    expect(env).toMatchObject({
+      PORT: 0,
+      HOST: '127.0.0.1',
+      FIREBREAK_DATA_DIR: '/var/lib/firebreak-data',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      FIREBREAK_SEALING_KEY: KEY,
+      FIREBREAK_COOKIE_SECURE: true,
+      FIREBREAK_TRUST_PROXY: ['10.0.0.1', '10.1.0.0/16'],
+    });
+    expect(loadEnv({ FIREBREAK_TRUST_PROXY: '1' }, ROOT).FIREBREAK_TRUST_PROXY).toBe(1);
     expect(env.DATABASE_URL).toBe('postgres://fb:pw@db:5432/fb');
   });
 
@@ -43,7 +62,12 @@ describe('loadEnv', () => {
     [{ PORT: 'http' }, 'PORT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
-    [{ FIREBREAK_SECRET_KEY: 'short-secret' }, 'FIREBREAK_SECRET_KEY'],
+    [{ FIREBREAK_SEALING_KEY: 'c2hvcnQ=' }, 'FIREBREAK_SEALING_KEY'],
+    [{ FIREBREAK_SEALING_KEY: 'not base64 at all, but long enough to be 32 bytes' }, 'FIREBREAK_SEALING_KEY'],
+    [{ FIREBREAK_RECEIPT_PEPPER: 'short-pepper' }, 'FIREBREAK_RECEIPT_PEPPER'],
+    [{ FIREBREAK_COOKIE_SECURE: 'yes' }, 'FIREBREAK_COOKIE_SECURE'],
+    [{ FIREBREAK_TRUST_PROXY: 'everyone' }, 'FIREBREAK_TRUST_PROXY'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
   ])('rejects %o naming %s', (source, name) => {
     expect(() => loadEnv(source, ROOT)).toThrow(EnvError);
     expect(() => loadEnv(source, ROOT)).toThrow(name);
@@ -51,11 +75,12 @@ describe('loadEnv', () => {
 
   it('never echoes a rejected value', () => {
     try {
-      loadEnv({ FIREBREAK_SECRET_KEY: 'hunter2-secret', DATABASE_URL: 'mysql://root:hunter3@db' }, ROOT);
+      loadEnv({ FIREBREAK_SEALING_KEY: 'hunter2-secret', FIREBREAK_RECEIPT_PEPPER: 'hunter4', DATABASE_URL: 'mysql://root:hunter3@db' }, ROOT);
       expect.unreachable();
     } catch (error) {
       expect(String(error)).not.toContain('hunter2');
       expect(String(error)).not.toContain('hunter3');
+      expect(String(error)).not.toContain('hunter4');
     }
   });
 });

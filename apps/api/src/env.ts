@@ -22,6 +22,11 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+function isBase64Key(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  return Buffer.from(value, 'base64').length === 32;
+}
+
 export function envSchema(repoRoot: string) {
   return z.object({
     PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
@@ -41,9 +46,30 @@ export function envSchema(repoRoot: string) {
         .transform((p) => resolve(p)),
     ),
     LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
-    FIREBREAK_SECRET_KEY: z.preprocess(
+    NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    /** base64 of a 256-bit AES key; the sealer for identities, payment details and upload originals. */
+    FIREBREAK_SEALING_KEY: z.preprocess(
       blankToUndefined,
-      z.string().min(32, 'must be at least 32 characters').optional(),
+      z
+        .string()
+        .refine(isBase64Key, 'must be base64 of exactly 32 bytes (generate one with `openssl rand -base64 32`)')
+        .optional(),
+    ),
+    /** Secret mixed into receipt lookup hashes; it must never change once receipts exist. */
+    FIREBREAK_RECEIPT_PEPPER: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    /** Mark cookies Secure even on plain HTTP (TLS ended at a gateway in front of this server). */
+    FIREBREAK_COOKIE_SECURE: z.preprocess(blankToUndefined, z.enum(['true', 'false']).default('false').transform((v) => v === 'true')),
+    /**
+     * Addresses of reverse proxies whose X-Forwarded-For / -Proto to believe (comma separated
+     * addresses or CIDRs, or a hop count). Unset: the socket address is the client.
+     */
+    FIREBREAK_TRUST_PROXY: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^(\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be a hop count or a comma-separated list of addresses or CIDRs')
+        .transform((v): number | string[] => (/^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim())))
+        .optional(),
     ),
   });
 }
@@ -59,7 +85,7 @@ export class EnvError extends Error {
 
 /**
  * The only reader of process.env in the server. Error messages name the variable
- * and the rule, never the value (DATABASE_URL and the secret key hold credentials).
+ * and the rule, never the value (DATABASE_URL, the sealing key and the pepper are secrets).
  */
 export function loadEnv(source: Readonly<Record<string, string | undefined>> = process.env, repoRoot = findRepoRoot()): Env {
   const parsed = envSchema(repoRoot).safeParse(source);

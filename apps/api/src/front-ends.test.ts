@@ -14,11 +14,11 @@ describe('front-end routing helpers', () => {
     expect(frontEndFor(FRONT_ENDS, path)?.name).toBe(name);
   });
 
-  it.each(['/trpc', '/trpc/health', '/open311/v2/requests.json', '/healthz', '/healthz?x=1'])('%s is an API path', (p) => {
+  it.each(['/trpc', '/trpc/health', '/open311/v2/requests.json', '/uploads', '/uploads/0b5f7c1e-2d1a-4c3e-9f00-1234567890ab', '/healthz', '/healthz?x=1'])('%s is an API path', (p) => {
     expect(isApiPath(p)).toBe(true);
   });
 
-  it.each(['/', '/trpcx', '/healthzone', '/console/trpc'])('%s is not an API path', (p) => {
+  it.each(['/', '/trpcx', '/healthzone', '/uploadsx', '/console/trpc'])('%s is not an API path', (p) => {
     expect(isApiPath(p)).toBe(false);
   });
 

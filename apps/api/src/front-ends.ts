@@ -28,7 +28,7 @@ export function locateFrontEnds(frontEndsDir: string): FrontEnd[] {
 }
 
 /** Paths owned by the API: never answered with a front end's index.html. */
-export const API_PREFIXES = ['/trpc', '/open311', '/healthz'] as const;
+export const API_PREFIXES = ['/trpc', '/open311', '/uploads', '/healthz'] as const;
 
 export function isApiPath(path: string): boolean {
   return API_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`));

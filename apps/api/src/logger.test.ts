@@ -14,7 +14,7 @@ function capture() {
 }
 
 describe('createLogger', () => {
-  it('logs the request path without its query string or headers', () => {
+  it('logs the request path without its query string, headers or client address', () => {
     const { lines, stream } = capture();
     const log = createLogger('info', stream);
     log.info(
@@ -22,7 +22,8 @@ describe('createLogger', () => {
       'request',
     );
     const entry = JSON.parse(lines[0] ?? '{}') as { req: Record<string, unknown> };
-    expect(entry.req).toEqual({ id: 'r1', method: 'GET', path: '/trpc/receipt.lookup', ip: '10.0.0.1' });
+    expect(entry.req).toEqual({ id: 'r1', method: 'GET', path: '/trpc/receipt.lookup' });
+    expect(lines[0]).not.toContain('10.0.0.1');
     expect(lines[0]).not.toContain('1234');
     expect(lines[0]).not.toContain('sid=abc');
   });
@@ -30,9 +31,17 @@ describe('createLogger', () => {
   it('redacts secrets logged by mistake', () => {
     const { lines, stream } = capture();
     const log = createLogger('info', stream);
-    log.info({ user: { password: 'pw-123' }, DATABASE_URL: 'postgres://u:pw-456@h/db' }, 'oops');
-    expect(lines[0]).not.toContain('pw-123');
-    expect(lines[0]).not.toContain('pw-456');
+    log.info(
+      {
+        user: { password: 'pw-123' },
+        DATABASE_URL: 'postgres://u:pw-456@h/db',
+        FIREBREAK_RECEIPT_PEPPER: 'pepper-789',
+        body: { api_key: 'key-abc', receipt: '1234567890123456' },
+        socket: { ip: '192.0.2.7' },
+      },
+      'oops',
+    );
+    for (const secret of ['pw-123', 'pw-456', 'pepper-789', 'key-abc', '1234567890123456', '192.0.2.7']) expect(lines[0]).not.toContain(secret);
     expect(lines[0]).toContain('[redacted]');
   });
 

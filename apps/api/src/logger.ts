@@ -5,7 +5,6 @@ interface RequestLike {
   method?: string;
   url?: string;
   id?: string | number;
-  ip?: string;
 }
 
 interface ReplyLike {
@@ -14,8 +13,10 @@ interface ReplyLike {
 
 /**
  * Request logs keep method, path and status only: query strings can carry tRPC
- * inputs, and headers carry cookies. Redaction is a second line of defence for
- * anything that logs a whole object by mistake.
+ * inputs (receipts among them), headers carry cookies and API keys, and the
+ * client address is not ours to keep (a whistleblower's address identifies them;
+ * throttling uses a keyed hash instead). Redaction is a second line of defence
+ * for anything that logs a whole object by mistake.
  */
 export function createLogger(level: Env['LOG_LEVEL'], destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
@@ -26,13 +27,20 @@ export function createLogger(level: Env['LOG_LEVEL'], destination?: pino.Destina
       paths: [
         'req.headers.authorization',
         'req.headers.cookie',
+        'req.headers["x-forwarded-for"]',
         'res.headers["set-cookie"]',
         '*.password',
         '*.receipt',
         '*.secret',
         '*.token',
+        '*.api_key',
+        '*.apiKey',
+        '*.ip',
+        '*.sealingKey',
+        '*.receiptPepper',
         'DATABASE_URL',
-        'FIREBREAK_SECRET_KEY',
+        'FIREBREAK_SEALING_KEY',
+        'FIREBREAK_RECEIPT_PEPPER',
       ],
       censor: '[redacted]',
     },
@@ -41,7 +49,6 @@ export function createLogger(level: Env['LOG_LEVEL'], destination?: pino.Destina
         id: req.id,
         method: req.method,
         path: req.url?.split('?')[0],
-        ip: req.ip,
       }),
       res: (res: ReplyLike) => ({ statusCode: res.statusCode }),
       err: pino.stdSerializers.err,

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
-import { createDb } from '@firebreak/db';
+import { createServices, hashPassword } from '@firebreak/api';
+import { createDb, createSealer } from '@firebreak/db';
 import { buildApp } from './app';
 import { serverDatabase } from './database';
 import { findRepoRoot, loadEnv } from './env';
 import { createLogger } from './logger';
+import { resolveSecrets } from './secrets';
+import { seedDemoIfEmpty } from './seed/seed-demo';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -11,14 +14,37 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
   const repoRoot = findRepoRoot();
+  // Before the database opens: a production server without its keys must not touch data.
+  const secrets = resolveSecrets(env);
+  if (secrets.generated.length > 0) {
+    logger.warn({ variables: secrets.generated, dataDir: env.FIREBREAK_DATA_DIR }, 'using development keys kept in the data dir; set these variables in production');
+  }
 
   // Never log DATABASE_URL itself: it usually carries a password.
   const handle = env.DATABASE_URL
     ? await createDb({ url: env.DATABASE_URL })
     : await createDb({ dataDir: join(env.FIREBREAK_DATA_DIR, 'pglite') });
   const database = serverDatabase(handle);
+  const services = createServices({ sealer: createSealer(secrets.sealingKey), receiptPepper: secrets.receiptPepper });
 
-  const app = await buildApp({ db: database, logger, frontEndsDir: join(repoRoot, 'apps') });
+  // A real deployment (production on its own PostgreSQL) starts empty; everything else gets the demo city.
+  const production = env.NODE_ENV === 'production' && env.DATABASE_URL !== undefined;
+  if (!production) {
+    const seeded = await seedDemoIfEmpty(handle.db, { hashPassword, services, now: new Date(), log: (message) => logger.info(message) });
+    // The demo key is public (the README lists it); printed once for whoever started the server.
+    if (seeded.open311ApiKey) console.log(`Demo Open311 api_key: ${seeded.open311ApiKey}`);
+  }
+
+  const app = await buildApp({
+    db: database,
+    services,
+    logger,
+    frontEndsDir: join(repoRoot, 'apps'),
+    uploadsDir: join(env.FIREBREAK_DATA_DIR, 'uploads'),
+    cookieSecure: env.FIREBREAK_COOKIE_SECURE,
+    ...(env.FIREBREAK_TRUST_PROXY !== undefined ? { trustProxy: env.FIREBREAK_TRUST_PROXY } : {}),
+    deployment: env.NODE_ENV === 'production' ? 'production' : 'test',
+  });
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {

@@ -38,6 +38,7 @@ export { hashPassword, verifyPassword } from './auth/passwords';
 export {
   submitReport,
   submitReportInput,
+  contactSchema,
   type SubmitReportInput,
   type SubmitReportOptions,
   type SubmitReportResult,

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import { insertApiKey, reports } from '@firebreak/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpWorld, multipartBody, type HttpWorld } from '../../test/http-world';
+
+let h: HttpWorld;
+const ONE_HOUR = 3_600_000;
+
+beforeAll(async () => {
+  h = await createHttpWorld({
+    rateLimits: {
+      receiptLookup: { max: 2, windowMs: ONE_HOUR },
+      reportSubmit: { max: 1, windowMs: ONE_HOUR },
+      publicTrpc: { max: 3, windowMs: ONE_HOUR },
+      uploads: { max: 1, windowMs: ONE_HOUR },
+      open311Post: { max: 1, windowMs: ONE_HOUR },
+    },
+  });
+}, 120_000);
+afterAll(async () => h?.close());
+
+const track = (remoteAddress: string, batch = false) =>
+  h.app.inject({
+    method: 'POST',
+    url: batch ? '/trpc/public.reports.track,whistleblower.track?batch=1' : '/trpc/public.reports.track',
+    remoteAddress,
+    payload: batch ? { 0: { receipt: '1234567890123456' }, 1: { receipt: '1234567890123456' } } : { receipt: '1234567890123456' },
+  });
+
+describe('tRPC limits', () => {
+  it('stop receipt lookups per client with a tRPC-shaped 429, before the procedure runs', async () => {
+    const first = await track('192.0.2.1');
+    expect(first.statusCode).toBe(404); // a wrong receipt: the procedure ran
+    await track('192.0.2.1');
+    const third = await track('192.0.2.1');
+    expect(third.statusCode).toBe(429);
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+    expect(third.headers['cache-control']).toBe('no-store');
+    expect(third.json()).toMatchObject({
+      error: { code: -32029, message: '请求过于频繁，请稍后再试', data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, domain: { code: 'HTTP.RATE_LIMITED' } } },
+    });
+    // Another client is not affected.
+    expect((await track('192.0.2.2')).statusCode).toBe(404);
+  });
+
+  it('answer a batch with one error per call', async () => {
+    const res = await track('192.0.2.3', true);
+    expect(res.statusCode).toBe(404);
+    const over = await track('192.0.2.3', true);
+    expect(over.statusCode).toBe(429);
+    expect(over.json<unknown[]>()).toHaveLength(2);
+    expect(over.json<{ error: { data: { path: string } } }[]>()[1]!.error.data.path).toBe('whistleblower.track');
+  });
+
+  it('allow one report submission per window here, and count it apart from reads', async () => {
+    const before = await h.world.db.db.$count(reports);
+    const submit = () =>
+      h.app.inject({
+        method: 'POST',
+        url: '/trpc/public.reports.submit',
+        remoteAddress: '192.0.2.4',
+        payload: {
+          idempotencyKey: crypto.randomUUID(),
+          riskCategory: 'ebike_indoor',
+          description: '楼道充电',
+          location: { lat: 30.0001, lng: 120.0001, address: '甲区人民路1号' },
+        },
+      });
+    expect((await submit()).statusCode).toBe(200);
+    expect((await submit()).statusCode).toBe(429);
+    expect(await h.world.db.db.$count(reports)).toBe(before + 1);
+    expect((await h.app.inject({ method: 'GET', url: '/trpc/public.catalogs', remoteAddress: '192.0.2.4' })).statusCode).toBe(200);
+  });
+
+  it('leave staff procedures and health alone', async () => {
+    for (let i = 0; i < 5; i++) expect((await h.app.inject({ method: 'GET', url: '/trpc/health', remoteAddress: '192.0.2.5' })).statusCode).toBe(200);
+  });
+});
+
+describe('upload limit', () => {
+  it('answers 429 with a coded error', async () => {
+    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).jpeg().toBuffer();
+    const body = multipartBody([{ name: 'file', filename: 'a.jpg', data: jpeg }]);
+    const send = () => h.app.inject({ method: 'POST', url: '/uploads', remoteAddress: '192.0.2.6', payload: body.payload, headers: body.headers });
+    expect((await send()).statusCode).toBe(201);
+    const over = await send();
+    expect(over.statusCode).toBe(429);
+    expect(over.json()).toMatchObject({ error: { code: 'HTTP.RATE_LIMITED', messageZh: expect.any(String) } });
+  });
+});
+
+describe('Open311 POST limit', () => {
+  it('counts per integrator key, whatever the address, and answers in the Open311 error shape', async () => {
+    const form = (apiKey: string) =>
+      new URLSearchParams({ api_key: apiKey, service_code: 'ebike_indoor', lat: '30.0001', long: '120.0001', address_string: '甲区人民路1号', description: '楼道充电' }).toString();
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+    const first = await h.app.inject({ method: 'POST', url: '/open311/v2/requests.json', remoteAddress: '192.0.2.7', payload: form(h.apiKey), headers });
+    expect(first.statusCode).toBe(201);
+    const over = await h.app.inject({ method: 'POST', url: '/open311/v2/requests.json', remoteAddress: '192.0.2.8', payload: form(h.apiKey), headers });
+    expect(over.statusCode).toBe(429);
+    expect(over.json()).toEqual([{ code: 429, description: expect.stringMatching(/^HTTP.RATE_LIMITED: /) }]);
+
+    const otherKey = 'fb-second-integrator-000000000000';
+    await insertApiKey(h.world.db.db, { keyHash: createHash('sha256').update(otherKey).digest('hex'), name: '96119' });
+    const other = await h.app.inject({ method: 'POST', url: '/open311/v2/requests.json', remoteAddress: '192.0.2.8', payload: form(otherKey), headers });
+    expect(other.statusCode).toBe(201);
+  });
+
+  it('does not limit Open311 reads', async () => {
+    for (let i = 0; i < 5; i++) expect((await h.app.inject({ method: 'GET', url: '/open311/v2/services.json', remoteAddress: '192.0.2.9' })).statusCode).toBe(200);
+  });
+});
