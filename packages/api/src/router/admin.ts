@@ -1,3 +1,15 @@
 import { router } from '../trpc';
+import { apiKeysAdmin } from './admin/api-keys';
+import { calendarAdmin } from './admin/calendar';
+import { orgAdmin } from './admin/org';
+import { rewardRulesAdmin } from './admin/reward-rules';
+import { standardsAdmin } from './admin/standards';
 
-export const admin = router({});
+/** Configuration (admin.* capabilities); every write is audited in the same transaction. */
+export const admin = router({
+  standards: standardsAdmin,
+  rewardRules: rewardRulesAdmin,
+  calendar: calendarAdmin,
+  org: orgAdmin,
+  apiKeys: apiKeysAdmin,
+});

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { parseRewardRules, stamp } from '@firebreak/domain';
+import { insertRewardRuleVersion, listRewardRuleRows, runAudited } from '@firebreak/db';
+import { authorizeSubject, domainError, reference, treeRootOf, uniqueAsConflict, type StaffCtx } from '../../services/scoped-access';
+import { capabilityProcedure, router, unwrap } from '../../trpc';
+import { effectiveInstant } from '../rewards/rules-in-force';
+
+const createInput = z.object({
+  /** null: the default set for every jurisdiction without its own. */
+  jurisdictionId: z.uuid().nullable(),
+  /** Checked by the kernel's reward rules schema (REWARD_RULES.INVALID with the issues). */
+  rules: z.unknown(),
+});
+const listInput = z.object({ jurisdictionId: z.uuid().nullable().optional() }).default({});
+
+/** A jurisdiction's own rules are its admins'; the default set belongs to the top of the tree. */
+async function authorizeRules(ctx: StaffCtx, jurisdictionId: string | null): Promise<void> {
+  const ref = await reference(ctx);
+  await authorizeSubject(ctx, 'admin.reward_rules', { jurisdictionId: jurisdictionId ?? treeRootOf(ref, ctx.jurisdictionRoot) });
+}
+
+export const rewardRulesAdmin = router({
+  list: capabilityProcedure('admin.reward_rules')
+    .input(listInput)
+    .query(async ({ ctx, input }) => listRewardRuleRows(ctx.db, input.jurisdictionId === undefined ? {} : { jurisdictionId: input.jurisdictionId })),
+
+  /**
+   * A new published version (rewards cite the version they were computed with,
+   * so versions are never edited: the database freezes them).
+   */
+  create: capabilityProcedure('admin.reward_rules')
+    .input(createInput)
+    .mutation(async ({ ctx, input }) => {
+      await authorizeRules(ctx, input.jurisdictionId);
+      const rules = unwrap(parseRewardRules(input.rules));
+      const now = ctx.clock();
+      const { result } = await uniqueAsConflict(
+        () =>
+          runAudited(
+            ctx.db,
+            (tx) =>
+              insertRewardRuleVersion(tx, {
+                jurisdictionId: input.jurisdictionId,
+                rules: rules as unknown as Record<string, unknown>,
+                effectiveFrom: effectiveInstant(rules.effectiveFrom),
+                publishedAt: now,
+                createdByUserId: ctx.actor.userId,
+              }),
+            (row) => ({
+              entity: 'reward_rules',
+              entityId: row.id,
+              action: 'publish',
+              from: null,
+              to: 'published',
+              by: stamp(ctx.actor, now),
+              data: { ...(input.jurisdictionId ? { jurisdictionId: input.jurisdictionId } : {}), version: row.version, rulesVersion: rules.version, effectiveFrom: rules.effectiveFrom },
+            }),
+          ),
+        domainError('REWARD_RULES.STALE', 'Someone else added a version meanwhile; try again', '奖励规则已被他人更新，请重试'),
+      );
+      return result;
+    }),
+});
