@@ -44,7 +44,7 @@ export interface Subject<S extends string> {
 }
 
 /**
- * Checks status, role and scope for `command` on `subject`. Returns the matching
+ * Checks role, scope and status for `command` on `subject`. Returns the matching
  * rule, or a coded error: `<NAME>.UNKNOWN_COMMAND`, `<NAME>.INVALID_TRANSITION`,
  * `<NAME>.ROLE_NOT_ALLOWED`, `<NAME>.OUT_OF_SCOPE`.
  */
@@ -57,6 +57,27 @@ export function guard<S extends string, C extends string>(
   const rules = lc.transitions.filter((t) => t.command === command);
   if (rules.length === 0) {
     return err(`${lc.name}.UNKNOWN_COMMAND`, `Unknown command ${command}`, `未知操作：${command}`);
+  }
+  // Role, then scope, then status: someone outside the jurisdiction must not learn
+  // the subject's status from an INVALID_TRANSITION answer.
+  if (!rules.some((t) => t.roles.includes(ctx.actor.role))) {
+    return err(
+      `${lc.name}.ROLE_NOT_ALLOWED`,
+      `Role ${ctx.actor.role} may not ${command}`,
+      `当前角色无权执行“${rules[0]!.label.zh}”`,
+      { command, role: ctx.actor.role },
+    );
+  }
+  if (rules.some((t) => t.scoped)) {
+    const root = ctx.actor.jurisdictionId;
+    if (root === null || !ctx.scope.contains(root, subject.jurisdictionId)) {
+      return err(
+        `${lc.name}.OUT_OF_SCOPE`,
+        `Subject is outside the actor's jurisdiction`,
+        `该事项不在您的辖区范围内`,
+        { command },
+      );
+    }
   }
   const rule = rules.find((t) => t.from.includes(subject.status));
   if (!rule) {
@@ -74,17 +95,6 @@ export function guard<S extends string, C extends string>(
       `当前角色无权执行“${rule.label.zh}”`,
       { command, role: ctx.actor.role },
     );
-  }
-  if (rule.scoped) {
-    const root = ctx.actor.jurisdictionId;
-    if (root === null || !ctx.scope.contains(root, subject.jurisdictionId)) {
-      return err(
-        `${lc.name}.OUT_OF_SCOPE`,
-        `Subject is outside the actor's jurisdiction`,
-        `该事项不在您的辖区范围内`,
-        { command },
-      );
-    }
   }
   return { ok: true, rule };
 }
