@@ -1,3 +1,287 @@
-import { router } from '../trpc';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import {
+  checklistFor,
+  createHazard,
+  createInspection,
+  DEFAULT_STANDARDS,
+  hazardInputsFromInspection,
+  INSPECTION_SOURCES,
+  INSPECTION_STATUSES,
+  RISK_CATEGORY_CODES,
+  transitionInspection,
+  type HazardState,
+  type InspectionCommand,
+  type InspectionState,
+  type Participant,
+  type Role,
+} from '@firebreak/domain';
+import {
+  canonicalJson,
+  findStaffUsers,
+  findVenueRef,
+  insertInspectionTeam,
+  insertSignature,
+  listInspections,
+  listInspectionTeam,
+  listSignatures,
+  loadLifecycle,
+  type inspections as inspectionsTable,
+} from '@firebreak/db';
+import { runCreate, runTransition } from '../kernel/run-transition';
+import { capabilityProcedure, router } from '../trpc';
+import { actorDepartment, inTransaction, notFound, requireAccess, requireAll, type StaffContext } from './staff/access';
+import { hazardSourceColumn, inspectionSourceColumn } from './staff/columns';
+import { pageInput, text, versionInput, wire, ymd } from './staff/wire';
 
-export const inspections = router({});
+const subject = { id: z.uuid(), version: versionInput };
+const people = z.array(z.uuid()).max(20);
+
+export const listInspectionsInput = z.object({
+  status: z.array(z.enum(INSPECTION_STATUSES)).max(INSPECTION_STATUSES.length).optional(),
+  venueId: z.uuid().optional(),
+  mine: z.boolean().optional(),
+  ...pageInput,
+});
+export const getInspectionInput = z.object({ id: z.uuid() });
+export const planInspectionInput = z.object({
+  venueId: z.uuid(),
+  source: z.enum(INSPECTION_SOURCES),
+  /** The report verified, campaign, draw ... the inspection answers. */
+  sourceRef: z.uuid().optional(),
+  plannedFor: ymd,
+  team: people,
+  experts: people.optional(),
+});
+export const startInspectionInput = z.object({ ...subject, presentInspectorIds: people, presentExpertIds: people.optional() });
+export const recordInspectionInput = z.object({
+  ...subject,
+  findings: z
+    .array(
+      z.object({
+        checkItemId: z.string().max(200).optional(),
+        riskCategory: z.enum(RISK_CATEGORY_CODES),
+        description: text(4000),
+        photoRefs: z.array(z.string().max(200)).max(20).optional(),
+      }),
+    )
+    .max(200),
+  signatureRef: text(500),
+  privateRemark: text(2000).optional(),
+});
+export const signInspectionInput = z.object({ ...subject, signatureRef: text(500), privateRemark: text(2000).optional() });
+export const recordRefusalInput = z.object({
+  ...subject,
+  reason: text(2000),
+  witness: z.object({ name: text(100), signatureRef: text(500).optional() }),
+});
+export const completeInspectionInput = z.object({ ...subject });
+
+type InspectionColumns = Partial<Pick<typeof inspectionsTable.$inferInsert, 'startedAt' | 'finishedAt'>>;
+
+function inspectionColumns(next: InspectionState): InspectionColumns {
+  return {
+    startedAt: next.startedBy ? new Date(next.startedBy.at) : null,
+    finishedAt: next.completedBy ? new Date(next.completedBy.at) : null,
+  };
+}
+
+/**
+ * What each signature covers: the record as the unit and the public may see it
+ * (findings, never the private remarks), so a later edit is detectable.
+ */
+function recordHash(state: InspectionState): string {
+  const body = canonicalJson({ inspectionId: state.id, venueId: state.venueId, checkItemIds: state.checkItemIds, findings: state.findings });
+  return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+async function inspectionCommand(ctx: StaffContext, id: string, version: number | undefined, cmd: InspectionCommand) {
+  return runTransition<InspectionState, 'inspection'>(ctx, ctx.actor, 'inspection', id, (state, k) => transitionInspection(state, cmd, k), {
+    ...(version === undefined ? {} : { expectedVersion: version }),
+    set: inspectionColumns,
+  });
+}
+
+/** record and sign: the kernel step plus the signature row, in one transaction. */
+async function signedCommand(ctx: StaffContext, id: string, version: number | undefined, cmd: InspectionCommand) {
+  return inTransaction(ctx, async (tx) => {
+    const saved = await inspectionCommand(tx, id, version, cmd);
+    const mine = saved.state.signatures.find((s) => s.userId === ctx.actor.userId);
+    if (mine) {
+      await insertSignature(tx.db, {
+        inspectionId: id,
+        signerKind: 'inspector',
+        userId: ctx.actor.userId,
+        signerName: mine.name,
+        documentHash: recordHash(saved.state),
+        signedAt: new Date(mine.at),
+      });
+    }
+    return { id: saved.id, version: saved.version, inspection: saved.state };
+  });
+}
+
+async function participants(ctx: StaffContext, ids: readonly string[]): Promise<Participant[]> {
+  const rows = await findStaffUsers(ctx.db, ids);
+  const byId = new Map(rows.filter((r) => !r.disabled).map((r) => [r.id, r]));
+  requireAll('USER', { en: 'Inspection participants', zh: '检查人员' }, ids, [...byId.keys()]);
+  return ids.map((i) => {
+    const u = byId.get(i)!;
+    return { userId: u.id, name: u.displayName, role: u.role as Role, departmentId: u.departmentId };
+  });
+}
+
+export const inspections = router({
+  list: capabilityProcedure('inspection.read')
+    .input(listInspectionsInput)
+    .query(async ({ ctx, input }) => {
+      const page = await listInspections(ctx.db, {
+        jurisdictionRoot: ctx.jurisdictionRoot,
+        limit: input.limit,
+        offset: input.offset,
+        ...(input.status ? { statuses: input.status } : {}),
+        ...(input.venueId ? { venueId: input.venueId } : {}),
+        ...(input.mine ? { memberUserId: ctx.actor.userId } : {}),
+      });
+      return { total: page.total, items: page.items.map(wire) };
+    }),
+
+  get: capabilityProcedure('inspection.read')
+    .input(getInspectionInput)
+    .query(async ({ ctx, input }) => {
+      const row = await loadLifecycle<InspectionState>(ctx.db, 'inspection', input.id);
+      await requireAccess(ctx, 'inspection.read', { jurisdictionId: row.jurisdictionId });
+      const team = await listInspectionTeam(ctx.db, row.id);
+      const signatures = await listSignatures(ctx.db, row.id);
+      return { id: row.id, version: row.version, inspection: row.state, team, signatures: signatures.map(wire), recordHash: recordHash(row.state) };
+    }),
+
+  /** 制定检查计划: the venue's checklist from the standards in force, a team of at least two (the kernel counts). */
+  plan: capabilityProcedure('inspection.plan')
+    .input(planInspectionInput)
+    .mutation(async ({ ctx, input }) => {
+      const venue = await findVenueRef(ctx.db, input.venueId);
+      if (!venue) notFound('VENUE', { en: 'Venue', zh: '被检查单位' }, input.venueId);
+      if (input.source === 'report_verification' && input.sourceRef !== undefined) await loadLifecycle(ctx.db, 'report', input.sourceRef);
+      const team = await participants(ctx, input.team);
+      const experts = await participants(ctx, input.experts ?? []);
+      const now = ctx.clock();
+      const checklist = checklistFor(venue.categories, DEFAULT_STANDARDS, now);
+      const department = actorDepartment(ctx.actor);
+      return inTransaction(ctx, async (tx) => {
+        const created = await runCreate<InspectionState, 'inspection'>(
+          tx,
+          ctx.actor,
+          'inspection',
+          (k) =>
+            createInspection(
+              {
+                jurisdictionId: venue.jurisdictionId,
+                venueId: venue.id,
+                source: input.source,
+                sourceRef: input.sourceRef ?? null,
+                plannedFor: input.plannedFor,
+                checkItemIds: checklist.items.map((i) => i.id),
+                team,
+                experts,
+              },
+              k,
+            ),
+          (s) => ({
+            id: s.id,
+            jurisdictionId: s.jurisdictionId,
+            venueId: s.venueId,
+            source: inspectionSourceColumn(s.source),
+            departmentId: department,
+            reportId: s.source === 'report_verification' ? s.sourceRef : null,
+            scheduledFor: new Date(`${s.plannedFor}T00:00:00+08:00`),
+          }),
+        );
+        await insertInspectionTeam(tx.db, created.id, [
+          ...team.map((p, i) => ({ userId: p.userId, role: i === 0 ? ('lead' as const) : ('member' as const) })),
+          ...experts.map((p) => ({ userId: p.userId, role: 'expert' as const })),
+        ]);
+        return { id: created.id, version: 1, inspection: created.state, checklist: { standards: checklist.standards, missing: checklist.missing } };
+      });
+    }),
+
+  /** 开始检查 with the inspectors (and experts) actually on site. */
+  start: capabilityProcedure('inspection.conduct')
+    .input(startInspectionInput)
+    .mutation(async ({ ctx, input }) => {
+      const saved = await inspectionCommand(ctx, input.id, input.version, {
+        type: 'start',
+        presentInspectorIds: input.presentInspectorIds,
+        ...(input.presentExpertIds ? { presentExpertIds: input.presentExpertIds } : {}),
+      });
+      return { id: saved.id, version: saved.version, inspection: saved.state };
+    }),
+
+  /** 制作检查记录: findings against the checklist, signed by the recording inspector. */
+  record: capabilityProcedure('inspection.conduct')
+    .input(recordInspectionInput)
+    .mutation(({ ctx, input }) =>
+      signedCommand(ctx, input.id, input.version, {
+        type: 'record',
+        findings: input.findings.map((f) => ({
+          checkItemId: f.checkItemId ?? null,
+          riskCategory: f.riskCategory,
+          description: f.description,
+          ...(f.photoRefs ? { photoRefs: f.photoRefs } : {}),
+        })),
+        signatureRef: input.signatureRef,
+        ...(input.privateRemark ? { privateRemark: input.privateRemark } : {}),
+      }),
+    ),
+
+  /** Each inspector on site signs the record. */
+  sign: capabilityProcedure('inspection.conduct')
+    .input(signInspectionInput)
+    .mutation(({ ctx, input }) =>
+      signedCommand(ctx, input.id, input.version, {
+        type: 'sign',
+        signatureRef: input.signatureRef,
+        ...(input.privateRemark ? { privateRemark: input.privateRemark } : {}),
+      }),
+    ),
+
+  /** The unit refused to sign: recorded before a named witness from outside the team. */
+  recordRefusal: capabilityProcedure('inspection.conduct')
+    .input(recordRefusalInput)
+    .mutation(async ({ ctx, input }) => {
+      const saved = await inspectionCommand(ctx, input.id, input.version, {
+        type: 'record_refusal',
+        reason: input.reason,
+        witness: { name: input.witness.name, signatureRef: input.witness.signatureRef ?? null },
+      });
+      return { id: saved.id, version: saved.version, inspection: saved.state };
+    }),
+
+  /** 检查办结: every finding becomes a hazard on the ledger, in the same transaction. */
+  complete: capabilityProcedure('inspection.conduct')
+    .input(completeInspectionInput)
+    .mutation(({ ctx, input }) =>
+      inTransaction(ctx, async (tx) => {
+        const saved = await inspectionCommand(tx, input.id, input.version, { type: 'complete' });
+        const hazardIds: string[] = [];
+        for (const h of hazardInputsFromInspection(saved.state)) {
+          const created = await runCreate<HazardState, 'hazard'>(
+            tx,
+            ctx.actor,
+            'hazard',
+            (k) => createHazard(h, k),
+            (s) => ({
+              id: s.id,
+              jurisdictionId: s.jurisdictionId,
+              venueId: s.venueId,
+              inspectionId: saved.id,
+              riskCategory: s.riskCategory,
+              source: hazardSourceColumn(s.source),
+            }),
+          );
+          hazardIds.push(created.id);
+        }
+        return { id: saved.id, version: saved.version, inspection: saved.state, hazardIds };
+      }),
+    ),
+});

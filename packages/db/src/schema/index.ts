@@ -15,3 +15,4 @@ export * from './calendar';
 export * from './outbox';
 export * from './idempotency';
 export { lifecycleColumns } from './lifecycle-columns';
+export * from './determinations';
