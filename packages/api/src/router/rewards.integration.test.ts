@@ -348,7 +348,8 @@ describe('rewards: the remaining refusals per procedure', () => {
     await expectRefusal(officer.rewards.preview({ rewardId: farReward.rewardId }), 'FORBIDDEN', 'ACCESS.OUT_OF_SCOPE');
     await expectInvalidInput(officer.rewards.preview({ rewardId, judgement: { jointReporters: 0 } }), 'judgement');
     await expectRefusal(officer.rewards.notify({ rewardId }), 'CONFLICT', 'REWARD.INVALID_TRANSITION');
-    await expectRefusal(officer.rewards.notify({ rewardId: farReward.rewardId }), 'CONFLICT', 'REWARD.INVALID_TRANSITION');
+    // Out of scope is refused before the status is looked at, so the status does not leak.
+    await expectRefusal(officer.rewards.notify({ rewardId: farReward.rewardId }), 'FORBIDDEN', 'REWARD.OUT_OF_SCOPE');
     await expectRefusal(world.as('inspectorA1').rewards.sendBack({ rewardId, reason: '重核' }), 'FORBIDDEN', 'ACCESS.ROLE_NOT_ALLOWED');
     await expectRefusal(officer.rewards.sendBack({ rewardId, reason: '重核' }), 'FORBIDDEN', 'REWARD.ROLE_NOT_ALLOWED');
     await expectRefusal(world.as('supervisorB').rewards.sendBack({ rewardId, reason: '重核' }), 'FORBIDDEN', 'REWARD.OUT_OF_SCOPE');
@@ -365,7 +366,7 @@ describe('rewards: the remaining refusals per procedure', () => {
     await expectRefusal(world.as('inspectorA1').rewards.claims.list({ rewardId: claimed.rewardId }), 'FORBIDDEN', 'ACCESS.ROLE_NOT_ALLOWED');
     await expectRefusal(officer.rewards.claims.accept({ claimId }), 'CONFLICT', 'REWARD_CLAIM.INVALID_TRANSITION');
     await expectRefusal(supervisorA.rewards.claims.accept({ claimId }), 'FORBIDDEN', 'ACCESS.ROLE_NOT_ALLOWED');
-    await expectRefusal(officer.rewards.claims.accept({ claimId: farClaim.claimId! }), 'CONFLICT', 'REWARD_CLAIM.INVALID_TRANSITION');
+    await expectRefusal(officer.rewards.claims.accept({ claimId: farClaim.claimId! }), 'FORBIDDEN', 'REWARD_CLAIM.OUT_OF_SCOPE');
     await expectRefusal(supervisorA.rewards.claims.reject({ claimId, reason: '材料不全' }), 'FORBIDDEN', 'ACCESS.ROLE_NOT_ALLOWED');
     await expectRefusal(officer.rewards.claims.reject({ claimId: farClaim.claimId!, reason: '材料不全' }), 'FORBIDDEN', 'REWARD_CLAIM.OUT_OF_SCOPE');
     await expectRefusal(officer.rewards.claims.verifyIdentity({ claimId: randomUUID(), method: '身份证' }), 'NOT_FOUND', 'DB.NOT_FOUND');

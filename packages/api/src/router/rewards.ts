@@ -17,7 +17,7 @@ import { authorizeSubject, domainError, kernelDeps, reference, uniqueAsConflict,
 import { capabilityProcedure, router, toTRPCError } from '../trpc';
 import { rewardClaims } from './rewards/claims';
 import { gatherRewardFacts, officerJudgementSchema } from './rewards/reward-facts';
-import { rewardRulesById, rewardRulesFor } from './rewards/rules-in-force';
+import { rewardRulesById, rewardRulesFor } from '../services/reward-rules';
 import { amountExplanation, claimView, rewardView } from './rewards/views';
 
 const openRewardInput = z.object({ reportId: z.uuid() });

@@ -5,7 +5,7 @@ import { runCreate } from '../kernel/run-transition';
 import { toTRPCError } from '../trpc';
 import { lookupReceipt, NIL_ID, RECEIPT_NOT_FOUND, type IntakeDeps } from './receipt-access';
 import { reporterActor } from './reporter-actor';
-import { rewardRulesFor } from './reward-rules-in-force';
+import { rewardRulesById } from './reward-rules';
 
 export const claimIdentitySchema = z.object({
   name: z.string().trim().min(1).max(50),
@@ -34,8 +34,8 @@ const NO_REWARD = { code: 'REWARD.NOT_FOUND', message: 'This report has no rewar
 /**
  * A reporter claims the reward behind their receipt. Whether an anonymous
  * reporter must identify, the claim window and the reward's status are the
- * kernel's (createRewardClaim) under the reward rules in force when the report
- * was received. Identity and payment details are sealed into the claim row,
+ * kernel's (createRewardClaim) under the reward rules the amount was
+ * determined with. Identity and payment details are sealed into the claim row,
  * each bound to its column and the claim's id.
  */
 export async function claimReward(
@@ -50,8 +50,9 @@ export async function claimReward(
 
   const report = row.state as unknown as ReportState;
   const rewardState = reward.state as unknown as RewardState;
-  const ref = await deps.services.reference.get(deps.db);
-  const rules = await rewardRulesFor(deps.db, ref.tree, reward.jurisdictionId, new Date(report.receivedAt));
+  // The claim is judged by the rule set the amount was determined with, so the
+  // anonymous policy and the claim window always match the amount.
+  const rules = await rewardRulesById(deps.db, reward.rewardRuleId);
 
   const claimId = deps.services.newId();
   const { sealer } = deps.services;

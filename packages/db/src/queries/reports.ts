@@ -63,12 +63,13 @@ export interface RewardRow {
   readonly jurisdictionId: string;
   readonly status: string;
   readonly state: Record<string, unknown>;
+  readonly rewardRuleId: string | null;
 }
 
 /** The one reward a report can have (rewards_report_uq), or null. */
 export async function findRewardByReportId(db: Db, reportId: string): Promise<RewardRow | null> {
   const [row] = await db
-    .select({ id: rewards.id, version: rewards.version, jurisdictionId: rewards.jurisdictionId, status: rewards.status, state: rewards.state })
+    .select({ id: rewards.id, version: rewards.version, jurisdictionId: rewards.jurisdictionId, status: rewards.status, state: rewards.state, rewardRuleId: rewards.rewardRuleId })
     .from(rewards)
     .where(eq(rewards.reportId, reportId))
     .limit(1);
@@ -84,26 +85,6 @@ export async function findLatestClaim(db: Db, rewardId: string): Promise<{ id: s
     .orderBy(desc(claims.submittedAt), desc(claims.createdAt))
     .limit(1);
   return row ?? null;
-}
-
-export interface RewardRulesRow {
-  readonly jurisdictionId: string | null;
-  readonly version: number;
-  readonly rules: Record<string, unknown>;
-}
-
-/**
- * Published reward rule sets of the given jurisdictions and the default set
- * (null jurisdiction); the caller picks the nearest jurisdiction and the
- * version in force.
- */
-export function listPublishedRewardRules(db: Db, jurisdictionIds: readonly string[]): Promise<RewardRulesRow[]> {
-  const scope = jurisdictionIds.length > 0 ? or(isNull(rewardRules.jurisdictionId), inArray(rewardRules.jurisdictionId, [...jurisdictionIds])) : isNull(rewardRules.jurisdictionId);
-  return db
-    .select({ jurisdictionId: rewardRules.jurisdictionId, version: rewardRules.version, rules: rewardRules.rules })
-    .from(rewardRules)
-    .where(and(scope, isNotNull(rewardRules.publishedAt)))
-    .orderBy(rewardRules.version);
 }
 
 export interface DuplicateCheckRow {

@@ -3,7 +3,7 @@ import { parseRewardRules, stamp } from '@firebreak/domain';
 import { insertRewardRuleVersion, listRewardRuleRows, runAudited } from '@firebreak/db';
 import { authorizeSubject, domainError, reference, treeRootOf, uniqueAsConflict, type StaffCtx } from '../../services/scoped-access';
 import { capabilityProcedure, router, unwrap } from '../../trpc';
-import { effectiveInstant } from '../rewards/rules-in-force';
+import { effectiveInstant } from '../../services/reward-rules';
 
 const createInput = z.object({
   /** null: the default set for every jurisdiction without its own. */

@@ -121,15 +121,15 @@ describe('public.rewards.claim', () => {
     expect(after.claims).toBe(before.claims);
   });
 
-  it('follows the nearest jurisdiction’s published rules in force: a district that refuses anonymous rewards', async () => {
+  it('judges a claim by the rule set its amount was determined with: a district that refuses anonymous rewards', async () => {
     const r = await rewardedReport();
     const refuse = { ...DEFAULT_REWARD_RULES, version: 'district-a.1', anonymousPolicy: 'refuse' as const };
-    const allow = { ...DEFAULT_REWARD_RULES, version: 'grid-a-draft.1', anonymousPolicy: 'allow' as const };
-    await world.db.db.insert(schema.rewardRules).values([
-      { jurisdictionId: world.j.districtA, version: 1, rules: refuse as unknown as Record<string, unknown>, effectiveFrom: new Date('2025-01-01T00:00:00+08:00'), publishedAt: world.now },
-      // A draft nearer to the venue does not count until published.
-      { jurisdictionId: world.j.gridA, version: 1, rules: allow as unknown as Record<string, unknown>, effectiveFrom: new Date('2025-01-01T00:00:00+08:00'), publishedAt: null },
-    ]);
+    const [row] = await world.db.db
+      .insert(schema.rewardRules)
+      .values({ jurisdictionId: world.j.districtA, version: 1, rules: refuse as unknown as Record<string, unknown>, effectiveFrom: new Date('2025-01-01T00:00:00+08:00'), publishedAt: world.now })
+      .returning({ id: schema.rewardRules.id });
+    // As rewards.determine records it: the rule set the amount was computed with.
+    await world.db.db.execute(`update rewards set reward_rule_id = '${row!.id}' where id = '${r.rewardId}'`);
     const before = await rowCounts(world);
     await expect(world.public().public.rewards.claim({ receipt: r.receipt, identity, payment })).rejects.toMatchObject({
       cause: { domain: { code: 'REWARD_CLAIM.ANONYMOUS_NOT_REWARDED' } },

@@ -1,6 +1,6 @@
 import { DEFAULT_REWARD_RULES, parseRewardRules, rewardRulesInForce, type JurisdictionTree, type RewardRules } from '@firebreak/domain';
 import { getRewardRuleRow, listRewardRuleRows, seedDefaultRewardRules, type Db, type RewardRuleRow } from '@firebreak/db';
-import { toTRPCError } from '../../trpc';
+import { toTRPCError } from '../trpc';
 
 /** A rule set's China-local effective date as the instant the reward_rules row stores. */
 export function effectiveInstant(effectiveFrom: string): Date {
