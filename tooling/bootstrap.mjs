@@ -47,7 +47,7 @@ switch (task) {
     process.exit(p('--filter', '@firebreak/api-server', 'run', 'serve', ...extra));
   }
   case 'test': {
-    process.exit(p('exec', 'turbo', 'run', 'typecheck', 'test', '--continue', ...extra));
+    process.exit(p('exec', 'turbo', 'run', 'typecheck', 'test', '--continue', '--concurrency=3', ...extra));
   }
   default:
     console.error(`usage: bootstrap.mjs start|test`);
