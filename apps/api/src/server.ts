@@ -30,7 +30,13 @@ async function main(): Promise<void> {
   // A real deployment (production on its own PostgreSQL) starts empty; everything else gets the demo city.
   const production = env.NODE_ENV === 'production' && env.DATABASE_URL !== undefined;
   if (!production) {
-    const seeded = await seedDemoIfEmpty(handle.db, { hashPassword, services, now: new Date(), log: (message) => logger.info(message) });
+    const seeded = await seedDemoIfEmpty(handle.db, {
+      hashPassword,
+      services,
+      now: new Date(),
+      uploadsDir: join(env.FIREBREAK_DATA_DIR, 'uploads'),
+      log: (message) => logger.info(message),
+    });
     // The demo key is public (the README lists it); printed once for whoever started the server.
     if (seeded.open311ApiKey) console.log(`Demo Open311 api_key: ${seeded.open311ApiKey}`);
   }

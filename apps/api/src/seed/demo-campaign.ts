@@ -27,7 +27,7 @@ export const DEMO_CAMPAIGN_TASKS: readonly TaskSpec[] = [
     code: '1', title: '明确范围，细化标准', lead: 'detachment', target: 'in_progress',
     children: [
       { code: '1.1', title: '制定“9+4”类场所整治标准并向社会发布', lead: 'detachment', target: 'completed' },
-      { code: '1.2', title: '在各类场所张贴整治标准和措施', lead: 'brigade.donghu', target: 'completed' },
+      { code: '1.2', title: '在各类场所张贴整治标准和措施', lead: 'detachment', target: 'completed' },
     ],
   },
   {
@@ -41,14 +41,14 @@ export const DEMO_CAMPAIGN_TASKS: readonly TaskSpec[] = [
     code: '3', title: '内外并重，强化培训', lead: 'detachment', target: 'in_progress',
     children: [
       { code: '3.1', title: '对党政领导、行业部门负责人开展消防安全培训', lead: 'committee', target: 'reported' },
-      { code: '3.2', title: '对派出所民警、网格员开展消防检查培训', lead: 'police.hubin', target: 'in_progress' },
+      { code: '3.2', title: '对派出所民警、网格员开展消防检查培训', lead: 'committee', target: 'in_progress' },
       { code: '3.3', title: '组织消防监督员执法能力培训', lead: 'detachment', target: 'sent_back' },
     ],
   },
   {
     code: '4', title: '单位自查，公开承诺', lead: 'committee', target: 'in_progress',
     children: [
-      { code: '4.1', title: '推动重点场所签订并公示消防安全承诺书', lead: 'brigade.donghu', target: 'reported' },
+      { code: '4.1', title: '推动重点场所签订并公示消防安全承诺书', lead: 'detachment', target: 'reported' },
       { code: '4.2', title: '学校、幼儿园消防安全自查自改', lead: 'industry.education', target: 'completed' },
       { code: '4.3', title: '养老机构消防安全自查自改', lead: 'industry.civil_affairs', target: 'overdue' },
     ],
@@ -56,7 +56,7 @@ export const DEMO_CAMPAIGN_TASKS: readonly TaskSpec[] = [
   {
     code: '5', title: '条线结合，推动排查', lead: 'detachment', target: 'in_progress',
     children: [
-      { code: '5.1', title: '派出所开展“九小场所”消防监督检查', lead: 'police.hubin', target: 'in_progress' },
+      { code: '5.1', title: '派出所开展“九小场所”消防监督检查', lead: 'police.hubin', target: 'assigned' },
       {
         code: '5.2', title: '行业部门开展本行业消防安全排查', lead: 'industry.housing_construction', target: 'assigned',
         children: [
@@ -72,7 +72,7 @@ export const DEMO_CAMPAIGN_TASKS: readonly TaskSpec[] = [
     code: '6', title: '严格执法，履职到位', lead: 'detachment', target: 'in_progress',
     children: [
       { code: '6.1', title: '重大火灾隐患挂牌督办', lead: 'committee', target: 'in_progress' },
-      { code: '6.2', title: '依法查处消防违法行为并曝光', lead: 'brigade.donghu', target: 'in_progress' },
+      { code: '6.2', title: '依法查处消防违法行为并曝光', lead: 'brigade.donghu', target: 'assigned' },
     ],
   },
   {
@@ -92,19 +92,15 @@ export interface CampaignWorld {
   readonly now: Date;
 }
 
-/** The account that acts for a lead department (when the demo has one there). */
+/**
+ * The account that reports for a lead department. Tasks sit at the campaign's
+ * (city) jurisdiction, so only city-level staff have them in scope: tasks led by
+ * a district brigade or a police station stay assigned in the demo.
+ */
 const ACTING_USER: Partial<Record<DepartmentKey, string>> = {
   detachment: 'city.supervisor',
-  'brigade.donghu': 'supervisor',
-  'police.hubin': 'police',
   'industry.education': 'industry',
   committee: 'committee',
-};
-
-/** Tasks sit where their lead department works, so the lead's staff have them in scope. */
-const TASK_PLACE: Partial<Record<DepartmentKey, { level: 'district' | 'street'; name: string }>> = {
-  'brigade.donghu': { level: 'district', name: '东湖区' },
-  'police.hubin': { level: 'street', name: '湖滨街道' },
 };
 
 export function scheduleCampaign(world: CampaignWorld): { campaignId: () => string } {
@@ -127,14 +123,11 @@ export function scheduleCampaign(world: CampaignWorld): { campaignId: () => stri
       },
     });
   });
+  timeline.add(at(45, 1), () => driver.activateCampaign(owner, campaignId));
 
   const lead = (key: DepartmentKey) => {
     const username = ACTING_USER[key];
     return username ? users.get(username) ?? null : null;
-  };
-  const place = (key: DepartmentKey) => {
-    const p = TASK_PLACE[key];
-    return p ? org.jurisdiction(p.level, p.name) : org.jurisdiction('city', DEMO_CITY);
   };
   const step = (when: Date, by: SeededUser, task: { id: string }, command: CampaignTaskCommand) =>
     timeline.add(when, () => driver.campaignTask(by, task.id, command));
@@ -146,7 +139,7 @@ export function scheduleCampaign(world: CampaignWorld): { campaignId: () => stri
     timeline.add(created, async () => {
       task.id = await driver.createCampaignTask(owner, {
         campaignId,
-        jurisdictionId: place(spec.lead),
+        jurisdictionId: org.jurisdiction('city', DEMO_CITY),
         code: spec.code,
         title: spec.title,
         parent: parent && parent.id ? parent : null,

@@ -2,17 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { chinaDate, type CheckItem, type HazardCommand, type HazardSource } from '@firebreak/domain';
 import { DEMO_DISTRICTS, UNIT_ACCOUNT_VENUES, type DistrictSpec } from './demo-city';
 import { findingText, pickItem, reportText } from './demo-texts';
+import { scheduleReward, type RewardTarget } from './demo-rewards';
 import type { LifecycleDriver } from './lifecycle-driver';
 import type { Random } from './random';
-import type { SeededOrg, SeededUser } from './seed-org';
+import type { SeededUser } from './seed-org';
 import type { SeededVenue } from './seed-venues';
 import type { Timeline } from './timeline';
+import type { VenuePool } from './venue-pool';
 
+const REWARD_TARGETS: readonly RewardTarget[] = ['paid', 'claimed', 'notified', 'approved'];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** The people who work one district's ledger. */
-interface Team {
+export interface Team {
   readonly district: DistrictSpec;
   readonly inspector: SeededUser;
   readonly inspector2: SeededUser;
@@ -23,8 +26,7 @@ export interface StoryWorld {
   readonly driver: LifecycleDriver;
   readonly timeline: Timeline;
   readonly users: ReadonlyMap<string, SeededUser>;
-  readonly venues: readonly SeededVenue[];
-  readonly org: SeededOrg;
+  readonly pool: VenuePool;
   readonly now: Date;
   readonly rng: Random;
   /** The venue's own account (made on first use): remediation evidence is the unit's to hand in. */
@@ -36,13 +38,13 @@ export interface StoryOutcome {
   readonly receipts: { status: string; receipt: string }[];
 }
 
-function user(world: StoryWorld, username: string): SeededUser {
+export function user(world: Pick<StoryWorld, 'users'>, username: string): SeededUser {
   const u = world.users.get(username);
   if (!u) throw new Error(`demo seed: no user ${username}`);
   return u;
 }
 
-function teams(world: StoryWorld): Team[] {
+export function teams(world: Pick<StoryWorld, 'users'>): Team[] {
   return DEMO_DISTRICTS.map((district) => {
     const p = district.key === 'donghu' ? '' : `${district.key}.`;
     return {
@@ -66,23 +68,9 @@ export function scheduleStories(world: StoryWorld): StoryOutcome {
   /** A China-local date `days` after the instant: correction deadlines are whole days. */
   const dateAfter = (from: Date, days: number) => chinaDate(new Date(from.getTime() + days * DAY));
 
-  const districtOfGrid = new Map(world.org.grids.map((g) => [g.gridId, g.district]));
-  const byName = new Map(world.venues.map((v) => [v.name, v]));
-  const unitVenue = (name: string) => byName.get(name)!;
-  const pools = new Map<string, SeededVenue[]>();
-  for (const v of world.venues) {
-    const d = districtOfGrid.get(v.jurisdictionId) ?? '';
-    if (Object.values(UNIT_ACCOUNT_VENUES).includes(v.name as never)) continue;
-    pools.set(d, [...(pools.get(d) ?? []), v]);
-  }
-  // Each story gets its own venue while the pool lasts, so a venue page tells one story.
-  const venueIn = (team: Team): SeededVenue => {
-    const pool = pools.get(team.district.name) ?? [];
-    const i = rng.int(0, pool.length - 1);
-    const [v] = pool.splice(i, 1);
-    if (!v) throw new Error(`demo seed: no venue left in ${team.district.name}`);
-    return v;
-  };
+  const pool = world.pool;
+  const unitVenue = (name: string) => pool.named(name);
+  const venueIn = (team: Team): SeededVenue => pool.take(team.district.name);
 
   const signature = (who: SeededUser) => `demo-signature:${who.username}:${randomUUID().slice(0, 8)}`;
   const evidence = () => [`demo-evidence:${randomUUID()}`];
@@ -96,7 +84,7 @@ export function scheduleStories(world: StoryWorld): StoryOutcome {
     item: CheckItem;
   }
 
-  const submit = (when: Date, venue: SeededVenue, opts: { realName?: boolean; urgent?: boolean; reuse?: ReportStory } = {}) => {
+  const submit = (when: Date, venue: SeededVenue, opts: { realName?: boolean; urgent?: boolean; reuse?: ReportStory; whistleblower?: boolean } = {}) => {
     const item = opts.reuse?.item ?? pickItem(venue.categories, rng, opts.urgent ? ['evacuation_blocked', 'facilities_disabled'] : []);
     const story: ReportStory = { id: '', receipt: '', venue, item };
     const contact = opts.realName ? { name: `${rng.pick(['钱', '孙', '李', '周', '吴'])}先生`, phone: `139${String(rng.int(0, 99_999_999)).padStart(8, '0')}` } : undefined;
@@ -108,6 +96,7 @@ export function scheduleStories(world: StoryWorld): StoryOutcome {
         description,
         idempotencyKey: randomUUID(),
         ...(contact ? { contact } : {}),
+        ...(opts.whistleblower ? { whistleblower: true } : {}),
       });
       story.id = r.id;
       story.receipt = r.receipt;
@@ -172,6 +161,7 @@ export function scheduleStories(world: StoryWorld): StoryOutcome {
   };
 
   let noticeNo = 1;
+  let teamIndex = 0;
   for (const team of teams(world)) {
     const { inspector, inspector2, supervisor } = team;
 
@@ -238,6 +228,8 @@ export function scheduleStories(world: StoryWorld): StoryOutcome {
     remediate(at(14), closedFromReport, '单位已拆除违规设施，提交整改照片。');
     hazardStep(at(12), inspector2, closedFromReport, () => ({ type: 'reinspect_pass', signatureRef: signature(inspector2), note: '复查合格。' }));
     hazardStep(at(11), supervisor, closedFromReport, { type: 'close', note: '整改到位，予以销号。' });
+    // The reporter's reward, each district a step further along its lifecycle.
+    scheduleReward(world, replied, REWARD_TARGETS[teamIndex++ % REWARD_TARGETS.length]!, 10, team.district.key === 'donghu');
 
     // Hazards, one per state of the hazard lifecycle.
     register(at(1, 1), inspector, venueIn(team), 'grid_patrol'); // found
@@ -288,6 +280,12 @@ export function scheduleStories(world: StoryWorld): StoryOutcome {
   const donghu = teams(world)[0]!;
   const grid = user(world, 'grid');
   const police = user(world, 'police');
+
+  // Two employees reporting their own employers through the whistleblower app.
+  submit(at(0, -5), venueIn(donghu), { whistleblower: true, realName: true });
+  const insider = submit(at(6), venueIn(donghu), { whistleblower: true, realName: true, urgent: true });
+  reportStep(at(5, 20), donghu.supervisor, insider, { type: 'accept', internalNote: '内部举报，注意保护举报人身份。' });
+  reportStep(at(5, 21), donghu.supervisor, insider, { type: 'assign', assignee: assignee(donghu.inspector) });
 
   const market = unitVenue(UNIT_ACCOUNT_VENUES.unit);
   const awaitingUnit = register(at(4), grid, market, 'grid_patrol', { item: pickItem(market.categories, rng, ['evacuation_blocked']) });

@@ -3,6 +3,7 @@ import {
   createCampaignTask,
   createHazard,
   createReport,
+  stamp,
   transitionCampaignTask,
   transitionHazard,
   transitionReport,
@@ -11,9 +12,17 @@ import {
   type HazardState,
   type ReportState,
 } from '@firebreak/domain';
-import { insertSeedCampaign, receiptLookupHash, type HazardSource as HazardSourceColumn } from '@firebreak/db';
+import { activateCampaign, insertSeedCampaign, receiptLookupHash, type HazardSource as HazardSourceColumn } from '@firebreak/db';
 import type { CheckItemIndex } from './seed-catalog';
-import { createThroughKernel, transitionThroughKernel, type KernelDeps } from './kernel-path';
+import { runCreate, runTransition, type Services } from '@firebreak/api';
+import type { Db } from '@firebreak/db';
+
+/** What the lifecycle write path needs: the same deps a router has. */
+export interface KernelDeps {
+  readonly db: Db;
+  readonly services: Services;
+  readonly clock: () => Date;
+}
 import { countPath, type LifecycleDriver } from './lifecycle-driver';
 
 /** The kernel names the expert source 'expert'; the table's check constraint says 'expert_check'. */
@@ -57,7 +66,7 @@ export function kernelDriver(deps: KernelDeps, checkItems: CheckItemIndex): Life
     async submitReport(input) {
       const receipt = newReceipt();
       const publicActor = { userId: 'public', name: '群众', role: 'public' as const, departmentId: null, jurisdictionId: null };
-      const { id } = await createThroughKernel<ReportState, 'report'>(
+      const { id } = await runCreate<ReportState, 'report'>(
         deps,
         publicActor,
         'report',
@@ -100,15 +109,15 @@ export function kernelDriver(deps: KernelDeps, checkItems: CheckItemIndex): Life
     },
 
     async report(by, id, command) {
-      await transitionThroughKernel<ReportState, 'report'>(deps, by.actor, 'report', id, (s, k) => transitionReport(s, command, k), (next) =>
-        command.type === 'reject' ? { duplicateOfId: next.duplicateOf } : {},
-      );
+      await runTransition<ReportState, 'report'>(deps, by.actor, 'report', id, (s, k) => transitionReport(s, command, k), {
+        set: (next) => (command.type === 'reject' ? { duplicateOfId: next.duplicateOf } : {}),
+      });
       countPath(paths, `report.${command.type}`, 'kernel');
     },
 
     async registerHazard(by, input) {
       const checkItemId = checkItemRowId(input.venue.categories, input.checkItemId);
-      const { id } = await createThroughKernel<HazardState, 'hazard'>(
+      const { id } = await runCreate<HazardState, 'hazard'>(
         deps,
         by.actor,
         'hazard',
@@ -142,9 +151,9 @@ export function kernelDriver(deps: KernelDeps, checkItems: CheckItemIndex): Life
     },
 
     async hazard(by, id, command) {
-      await transitionThroughKernel<HazardState, 'hazard'>(deps, by.actor, 'hazard', id, (s, k) => transitionHazard(s, command, k), (next) =>
-        hazardColumns(next, deps.clock()),
-      );
+      await runTransition<HazardState, 'hazard'>(deps, by.actor, 'hazard', id, (s, k) => transitionHazard(s, command, k), {
+        set: (next) => hazardColumns(next, deps.clock()),
+      });
       countPath(paths, `hazard.${command.type}`, 'kernel');
     },
 
@@ -155,15 +164,26 @@ export function kernelDriver(deps: KernelDeps, checkItems: CheckItemIndex): Life
         leadDepartmentId: input.leadDepartmentId,
         startsOn: input.startsOn,
         endsOn: input.endsOn,
-        status: 'active',
+        status: 'planned',
         plan: input.plan,
       });
       countPath(paths, 'campaign.create', 'kernel');
       return id;
     },
 
+    async call(op) {
+      // Only the router driver reaches procedures; the kernel driver has no extra stories.
+      countPath(paths, op, 'skipped');
+      return null;
+    },
+
+    async activateCampaign(by, id) {
+      await activateCampaign(deps.db, id, stamp(by.actor, deps.clock()));
+      countPath(paths, 'campaign.activate', 'kernel');
+    },
+
     async createCampaignTask(by, input) {
-      const { id } = await createThroughKernel<CampaignTaskState, 'campaign_task'>(
+      const { id } = await runCreate<CampaignTaskState, 'campaign_task'>(
         deps,
         by.actor,
         'campaign_task',
@@ -185,13 +205,13 @@ export function kernelDriver(deps: KernelDeps, checkItems: CheckItemIndex): Life
     },
 
     async campaignTask(by, id, command) {
-      await transitionThroughKernel<CampaignTaskState, 'campaign_task'>(
+      await runTransition<CampaignTaskState, 'campaign_task'>(
         deps,
         by.actor,
         'campaign_task',
         id,
         (s, k) => transitionCampaignTask(s, command, k),
-        (next) => ({ leadDepartmentId: next.leadDepartmentId, dueAt: next.deadline === null ? null : new Date(next.deadline) }),
+        { set: (next) => ({ leadDepartmentId: next.leadDepartmentId, dueAt: next.deadline === null ? null : new Date(next.deadline) }) },
       );
       countPath(paths, `campaign_task.${command.type}`, 'kernel');
     },

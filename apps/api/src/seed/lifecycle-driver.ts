@@ -55,6 +55,7 @@ export type DriverOperation =
   | 'hazard.register'
   | `hazard.${HazardCommand['type']}`
   | 'campaign.create'
+  | 'campaign.activate'
   | 'campaign_task.create'
   | `campaign_task.${CampaignTaskCommand['type']}`;
 
@@ -64,14 +65,27 @@ export interface LifecycleDriver {
   registerHazard(by: SeededUser, input: HazardRegistration): Promise<string>;
   hazard(by: SeededUser, id: string, command: HazardCommand): Promise<void>;
   createCampaign(by: SeededUser, input: CampaignSpec): Promise<string>;
+  /** planned → active (no router procedure exists for it: an audited direct update). */
+  activateCampaign(by: SeededUser, id: string): Promise<void>;
   createCampaignTask(by: SeededUser, input: CampaignTaskSpec): Promise<string>;
   campaignTask(by: SeededUser, id: string, command: CampaignTaskCommand): Promise<void>;
-  /** Which path each operation took (router or kernel), counted. */
-  readonly paths: Map<DriverOperation, { router: number; kernel: number }>;
+  /**
+   * Any other procedure, by path, as `by` (null: no session). For the lifecycles
+   * the demo adds on top of its required stories (inspections, rewards ...): it
+   * answers null when the procedure does not exist, and the story is left out.
+   */
+  call(op: string, by: SeededUser | null, path: string, input: Record<string, unknown>): Promise<unknown>;
+  /** Which path each operation took (router, kernel, or skipped for want of a procedure), counted. */
+  readonly paths: Map<string, { router: number; kernel: number; skipped?: number }>;
 }
 
-export function countPath(paths: LifecycleDriver['paths'], op: DriverOperation, via: 'router' | 'kernel'): void {
+export function countPath(paths: LifecycleDriver['paths'], op: DriverOperation | string, via: 'router' | 'kernel' | 'skipped'): void {
   const entry = paths.get(op) ?? { router: 0, kernel: 0 };
+  if (via === 'skipped') {
+    entry.skipped = (entry.skipped ?? 0) + 1;
+    paths.set(op, entry);
+    return;
+  }
   entry[via] += 1;
   paths.set(op, entry);
 }

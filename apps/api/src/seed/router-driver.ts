@@ -62,7 +62,7 @@ export function routerDriver(deps: RouterDriverDeps): LifecycleDriver {
     );
 
   /** Runs the first call whose procedure exists; null when none does (the caller then uses the kernel). */
-  const viaRouter = async (op: DriverOperation, user: SeededUser | null, calls: readonly Call[]): Promise<{ value: unknown } | null> => {
+  const viaRouter = async (op: DriverOperation | string, user: SeededUser | null, calls: readonly Call[]): Promise<{ value: unknown } | null> => {
     const call = calls.find((c) => c.path in PROCEDURES);
     if (!call) return null;
     const value = await at(callerFor(user), call.path)(call.input);
@@ -89,7 +89,8 @@ export function routerDriver(deps: RouterDriverDeps): LifecycleDriver {
         description: input.description,
         location: { lat: input.venue.lat, lng: input.venue.lng, address: input.venue.address },
         venueId: input.venue.id,
-        ...(input.contact ? { contact: input.contact } : {}),
+        // A whistleblower gives an identity (sealed the same way) instead of a contact.
+        ...(input.contact ? (input.whistleblower ? { identity: { ...input.contact, position: '员工' } } : { contact: input.contact }) : {}),
       };
       const r = await viaRouter('report.submit', null, [{ path: input.whistleblower ? 'whistleblower.submit' : 'public.reports.submit', input: body }]);
       if (!r) return deps.kernel.submitReport(input);
@@ -137,15 +138,45 @@ export function routerDriver(deps: RouterDriverDeps): LifecycleDriver {
     },
 
     async createCampaign(by, input) {
-      return deps.kernel.createCampaign(by, input);
+      const r = await viaRouter('campaign.create', by, [
+        {
+          path: 'campaigns.create',
+          input: {
+            name: input.name,
+            jurisdictionId: input.jurisdictionId,
+            leadDepartmentId: input.leadDepartmentId,
+            startsOn: input.startsOn,
+            endsOn: input.endsOn,
+            plan: input.plan,
+          },
+        },
+      ]);
+      return r ? idOf(r.value, 'id') : deps.kernel.createCampaign(by, input);
+    },
+
+    activateCampaign: (by, id) => deps.kernel.activateCampaign(by, id),
+
+    async call(op, by, path, input) {
+      if (!(path in PROCEDURES)) {
+        countPath(paths, op, 'skipped');
+        return null;
+      }
+      const value = await at(callerFor(by), path)(input);
+      countPath(paths, op, 'router');
+      return value;
     },
 
     async createCampaignTask(by, input) {
-      return deps.kernel.createCampaignTask(by, input);
+      // The router numbers a task after its siblings and places it where the campaign is.
+      const r = await viaRouter('campaign_task.create', by, [
+        { path: 'campaigns.addTask', input: { campaignId: input.campaignId, ...(input.parent ? { parentId: input.parent.id } : {}), title: input.title } },
+      ]);
+      return r ? idOf(r.value, 'id') : deps.kernel.createCampaignTask(by, input);
     },
 
     async campaignTask(by, id, command) {
-      await deps.kernel.campaignTask(by, id, command);
+      const r = await viaRouter(`campaign_task.${command.type}`, by, campaignCalls(id, command));
+      if (!r) await deps.kernel.campaignTask(by, id, command);
     },
   };
 }
@@ -218,5 +249,25 @@ function hazardCalls(id: string, c: HazardCommand): Call[] {
   }
 }
 
-// Campaign commands are mapped once the campaigns router exists.
-export type { CampaignTaskCommand };
+/** The campaigns router's procedure for each campaign task command. */
+function campaignCalls(taskId: string, c: CampaignTaskCommand): Call[] {
+  switch (c.type) {
+    case 'assign':
+      return [
+        {
+          path: 'campaigns.assign',
+          input: { taskId, leadDepartmentId: c.leadDepartmentId, deadline: c.deadline, ...optional('supportingDepartmentIds', c.supportingDepartmentIds ? [...c.supportingDepartmentIds] : null) },
+        },
+      ];
+    case 'start':
+      return [{ path: 'campaigns.start', input: { taskId } }];
+    case 'report_progress':
+      return [{ path: 'campaigns.reportProgress', input: { taskId, figures: { ...c.figures }, summary: c.summary } }];
+    case 'accept':
+      return [{ path: 'campaigns.accept', input: { taskId } }];
+    case 'send_back':
+      return [{ path: 'campaigns.sendBack', input: { taskId, reason: c.reason } }];
+    case 'mark_overdue':
+      return [{ path: 'campaigns.markOverdue', input: { taskId } }];
+  }
+}

@@ -8,6 +8,7 @@ import {
   CAMPAIGN_TASK_STATUSES,
   DEFAULT_STANDARDS,
   HAZARD_STATUSES,
+  INSPECTION_STATUSES,
   REPORT_STATUSES,
   VENUE_CATEGORY_CODES,
 } from '@firebreak/domain';
@@ -95,6 +96,20 @@ describe('seedDemoIfEmpty', () => {
     const tasks = await lifecycleStatusCounts(testDb.db, 'campaign_task');
     for (const s of CAMPAIGN_TASK_STATUSES) expect(tasks[s] ?? 0, `campaign task ${s}`).toBeGreaterThan(0);
     expect((await masterDataCounts(testDb.db)).campaigns).toBe(1);
+  });
+
+  it('adds inspections, a listed major hazard, a fine, a referral, rewards and a disclosure through the routers', async () => {
+    const inspections = await lifecycleStatusCounts(testDb.db, 'inspection');
+    for (const s of INSPECTION_STATUSES.filter((x) => x !== 'cancelled')) expect(inspections[s] ?? 0, `inspection ${s}`).toBeGreaterThan(0);
+    const rewards = await lifecycleStatusCounts(testDb.db, 'reward');
+    for (const s of ['approved', 'notified', 'claimed', 'paid']) expect(rewards[s] ?? 0, `reward ${s}`).toBe(1);
+    expect(await lifecycleStatusCounts(testDb.db, 'claim')).toMatchObject({ paid: 1, accepted: 1 });
+    expect(await lifecycleStatusCounts(testDb.db, 'listing')).toEqual({ rectifying: 1 });
+    expect(await lifecycleStatusCounts(testDb.db, 'enforcement')).toEqual({ closed: 1 });
+    expect(await lifecycleStatusCounts(testDb.db, 'referral')).toEqual({ replied: 1 });
+    expect(await lifecycleStatusCounts(testDb.db, 'disclosure')).toEqual({ approved: 1 });
+    const skipped = Object.entries(result.paths ?? {}).filter(([, n]) => (n.skipped ?? 0) > 0);
+    expect(skipped).toEqual([]);
   });
 
   it('wrote a real, unbroken audit chain', async () => {

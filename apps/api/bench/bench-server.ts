@@ -1,0 +1,93 @@
+// The system under test for http.bench.ts, in its own process so the load
+// generator does not share an event loop (or a CPU) with the server. It opens
+// the database (a fresh schema on DATABASE_URL, else in-memory PGlite), seeds
+// the demo city, and serves the real app and a bare one-INSERT route on two
+// loopback ports. The parent sends 'stop'; the schema is dropped on the way out.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import postgres from 'postgres';
+import { createServices, hashPassword, type Services } from '@firebreak/api';
+import { createDb, createSealer, generateSealingKey, listVenueSample, type DbHandle } from '@firebreak/db';
+import { buildApp } from '../src/app';
+import { serverDatabase } from '../src/database';
+import { findRepoRoot } from '../src/env';
+import { seedDemoIfEmpty } from '../src/seed';
+
+export interface BenchReady {
+  readonly type: 'ready';
+  readonly driver: 'postgres' | 'pglite';
+  readonly appPort: number;
+  readonly barePort: number;
+  readonly venues: readonly { id: string; lat: number; lng: number; address: string }[];
+  readonly seedMs: number;
+}
+
+const NO_LIMIT = { max: 1_000_000_000, windowMs: 60_000 };
+const BARE_TABLE = 'create table if not exists bench_bare (id bigserial primary key, payload jsonb not null, created_at timestamptz not null default now())';
+
+/**
+ * All load comes from one loopback address, so the per-client limits (10 reports and
+ * 15 receipt lookups per 15 minutes) would answer 429 after a second. The bench raises
+ * them; the limiter hooks still run, and the receipt throttle still counts per key.
+ */
+function benchServices(): Services {
+  const base = createServices({ sealer: createSealer(generateSealingKey()), receiptPepper: randomBytes(32).toString('hex') });
+  const counts = new Map<string, number>();
+  const counting = { take: (key: string) => (counts.set(key, (counts.get(key) ?? 0) + 1), true) };
+  return { ...base, receiptThrottle: counting };
+}
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL || null;
+  const schema = `fbbench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const handle: DbHandle = url ? await createDb({ url, searchPath: schema, migrationsSchema: schema, maxConnections: 10 }) : await createDb();
+  const services = benchServices();
+  const seeded = await seedDemoIfEmpty(handle.db, { hashPassword, services, now: new Date() });
+  await handle.db.execute(BARE_TABLE);
+
+  const app = await buildApp({
+    db: serverDatabase(handle),
+    services,
+    logger: false,
+    frontEndsDir: join(findRepoRoot(), 'apps'),
+    rateLimits: { reportSubmit: NO_LIMIT, receiptLookup: NO_LIMIT, publicTrpc: NO_LIMIT, open311Post: NO_LIMIT, uploads: NO_LIMIT },
+    deployment: 'test',
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+
+  // The baseline: parse the same JSON, one INSERT, answer. Same pool size as the app's.
+  const sql = url ? postgres(url, { max: 10, onnotice: () => {}, connection: { search_path: schema } }) : null;
+  const pglite = url ? null : (handle.db as unknown as { $client: { query(q: string, p: unknown[]): Promise<unknown> } }).$client;
+  const bare = Fastify({ logger: false });
+  bare.post('/bare', async (request) => {
+    const payload = JSON.stringify(request.body);
+    if (sql) await sql`insert into bench_bare (payload) values (${payload}::jsonb)`;
+    else await pglite!.query('insert into bench_bare (payload) values ($1::jsonb)', [payload]);
+    return { ok: true };
+  });
+  await bare.listen({ host: '127.0.0.1', port: 0 });
+
+  const port = (s: typeof app) => {
+    const a = s.server.address();
+    return typeof a === 'object' && a ? a.port : 0;
+  };
+  const venues = (await listVenueSample(handle.db, 50)).map((v) => ({ id: v.id, lat: v.lat ?? 30.27, lng: v.lng ?? 120.17, address: v.address }));
+  const ready: BenchReady = { type: 'ready', driver: handle.driver, appPort: port(app), barePort: port(bare), venues, seedMs: seeded.ms ?? 0 };
+  process.send?.(ready);
+
+  process.on('message', async (message) => {
+    if (message !== 'stop') return;
+    await app.close();
+    await bare.close();
+    await sql?.end({ timeout: 5 });
+    if (url) await handle.db.execute(`drop schema if exists "${schema}" cascade`);
+    await handle.close();
+    process.exit(0);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error('bench server failed:', error);
+  process.exit(1);
+});
