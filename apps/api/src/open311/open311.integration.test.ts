@@ -265,3 +265,25 @@ describe('tokens and discovery', () => {
     });
   });
 });
+
+describe('one report, three doors', () => {
+  it('a report filed through Open311 POST appears through Open311 GET and through tRPC public.reports.status', async () => {
+    const created = await post(base());
+    expect(created.statusCode).toBe(201);
+    const [{ service_request_id: id }] = created.json<Open311Created[]>() as [Open311Created];
+
+    const viaOpen311 = await h.app.inject({ method: 'GET', url: `/open311/v2/requests/${id}.json` });
+    expect(viaOpen311.statusCode).toBe(200);
+    const [row] = viaOpen311.json<Open311RequestBody[]>() as [Open311RequestBody];
+    expect(row).toMatchObject({ service_request_id: id, status: 'open', service_code: 'ebike_indoor' });
+
+    const input = encodeURIComponent(JSON.stringify({ serviceRequestId: id }));
+    const viaTrpc = await h.app.inject({ method: 'GET', url: `/trpc/public.reports.status?input=${input}` });
+    expect(viaTrpc.statusCode).toBe(200);
+    const status = viaTrpc.json<{ result: { data: Record<string, unknown> } }>().result.data;
+    expect(status).toMatchObject({ service_request_id: id, status: 'open', service_code: 'ebike_indoor', description: row.description });
+
+    const hidden = await h.app.inject({ method: 'GET', url: `/trpc/public.reports.status?input=${encodeURIComponent(JSON.stringify({ serviceRequestId: whistleId }))}` });
+    expect(hidden.statusCode).toBe(404);
+  });
+});

@@ -4,6 +4,7 @@ import { receiptSchema } from '../../services/receipt-access';
 import { sendReporterMessage } from '../../services/reporter-messages';
 import { submitReport, submitReportInput } from '../../services/submit-report';
 import { trackReport } from '../../services/track-report';
+import { requestStatus } from '../../services/request-status';
 import { dbProcedure, router } from '../../trpc';
 
 export const trackReportInput = z.object({ receipt: receiptSchema });
@@ -24,6 +25,15 @@ export const publicReports = router({
   }),
 
   track: dbProcedure.input(trackReportInput).mutation(({ ctx, input }) => trackReport(intakeDeps(ctx), clientKeyOf(ctx), input.receipt)),
+
+  /**
+   * Public status by service request id (what Open311 requests/{id} shows): a
+   * report filed through Open311 can be followed here without a receipt. The id
+   * is not a secret, so this is a query.
+   */
+  status: dbProcedure
+    .input(z.object({ serviceRequestId: z.string().uuid() }))
+    .query(({ ctx, input }) => requestStatus(ctx.db, input.serviceRequestId, ctx.locale)),
 
   sendMessage: dbProcedure
     .input(sendMessageInput)
