@@ -27,7 +27,8 @@ export async function trackReport(deps: IntakeDeps, clientKey: string, receipt: 
   const hazards = (await listHazardStates(deps.db, state?.hazardIds ?? [])) as unknown as HazardState[];
   const messages = await listReportMessages(deps.db, row?.id ?? NIL_ID);
   if (!row || !state) throw toTRPCError(RECEIPT_NOT_FOUND);
-  await markMessagesRead(deps.db, row.id, 'handler', deps.clock());
+  // Only write when there is something unread: most lookups are pure reads.
+  if (messages.some((m) => m.direction === 'handler' && m.readAt === null)) await markMessagesRead(deps.db, row.id, 'handler', deps.clock());
   return {
     report: publicReportView(state, hazards),
     messages: messages.map((m) => ({ direction: m.direction, body: m.body, at: m.createdAt.toISOString() })),
