@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World } from '../testing/world';
-import { errorOf, expectInvalidInput, expectNoChange, expectRefused, fileReport, rawRows, reportAt } from '../testing/staff-fixtures';
+import { errorOf, expectInvalidInput, expectNoChange, expectRefused, fileReport, rawRows, reportAt, snapshot } from '../testing/staff-fixtures';
 
 let world: World;
 const start = new Date('2026-03-02T02:00:00Z');
@@ -233,6 +233,42 @@ describe('reports.reply', () => {
     await expectRefused(world.as('police').reports.reply({ id: reportId, text: '已处理' }), 'ACCESS.ROLE_NOT_ALLOWED');
     await expectNoChange(world, () => world.as('inspectorA1').reports.reply({ id: b.reportId, text: '已处理' }), 'REPORT.OUT_OF_SCOPE', { entity: 'report', id: b.reportId });
     await expectNoChange(world, () => world.as('inspectorA1').reports.reply({ id: reportId, text: '' }), 'REPORT.REPLY_REQUIRED', { entity: 'report', id: reportId });
+  });
+});
+
+describe('reports.addNote', () => {
+  it('adds an internal or a public note through the kernel, status unchanged, audited once each', async () => {
+    const { reportId } = await reportAt(world, 'verifying');
+    const before = await world.as('inspectorA1').reports.get({ id: reportId });
+    const internal = await world.as('inspectorA1').reports.addNote({ id: reportId, note: '场所负责人称已清理', visibility: 'internal' });
+    expect(internal.report.status).toBe('verifying');
+    expect(internal.version).toBe(before.version + 1);
+    expect(internal.report.internalNotes.at(-1)).toMatchObject({ text: '场所负责人称已清理', by: { name: '王监督' } });
+    const pub = await world.as('supervisorA').reports.addNote({ id: reportId, version: internal.version, note: '已安排现场核查', visibility: 'public' });
+    expect(pub.report.status).toBe('verifying');
+    expect(pub.report.publicNotes.at(-1)).toMatchObject({ text: '已安排现场核查' });
+    expect(pub.report.internalNotes).toEqual(internal.report.internalNotes);
+    const audit = await rawRows<{ action: string; from_status: string; to_status: string }>(
+      world,
+      `select action, from_status, to_status from audit_log where entity_id = '${reportId}' and action = 'add_note' order by seq`,
+    );
+    expect(audit).toEqual([
+      { action: 'add_note', from_status: 'verifying', to_status: 'verifying' },
+      { action: 'add_note', from_status: 'verifying', to_status: 'verifying' },
+    ]);
+  });
+
+  it('is refused by role, out of scope, on a closed report, for a blank note or a bad visibility (changing nothing)', async () => {
+    const a = await fileReport(world, { venue: 'A' });
+    const b = await fileReport(world, { venue: 'B' });
+    const { reportId: closed } = await reportAt(world, 'replied');
+    await expectRefused(world.as('police').reports.addNote({ id: a, note: '补充', visibility: 'internal' }), 'ACCESS.ROLE_NOT_ALLOWED', 'FORBIDDEN');
+    await expectNoChange(world, () => world.as('inspectorA1').reports.addNote({ id: b, note: '补充', visibility: 'internal' }), 'REPORT.OUT_OF_SCOPE', { entity: 'report', id: b });
+    await expectNoChange(world, () => world.as('inspectorA1').reports.addNote({ id: closed, note: '补充', visibility: 'public' }), 'REPORT.INVALID_TRANSITION', { entity: 'report', id: closed });
+    await expectNoChange(world, () => world.as('inspectorA1').reports.addNote({ id: a, note: '   ', visibility: 'internal' }), 'REPORT.NOTE_REQUIRED', { entity: 'report', id: a });
+    const before = await snapshot(world, 'report', a);
+    await expectInvalidInput(world.as('inspectorA1').reports.addNote({ id: a, note: '补充', visibility: 'everyone' as 'public' }));
+    expect(await snapshot(world, 'report', a)).toEqual(before);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   authorize,
   DEFAULT_DUPLICATE_CONFIG,
   findDuplicateCandidates,
+  REPORT_NOTE_VISIBILITIES,
   REPORT_REJECT_REASONS,
   REPORT_STATUSES,
   RISK_CATEGORY_CODES,
@@ -61,6 +62,7 @@ export const startVerificationInput = z.object({ ...subject, ...notes });
 export const substantiateReportInput = z.object({ ...subject, hazardIds: z.array(z.uuid()).max(50), ...notes });
 export const findUnfoundedInput = z.object({ ...subject, reason: text(2000), ...notes });
 export const replyReportInput = z.object({ ...subject, text: text(4000), ...notes });
+export const addReportNoteInput = z.object({ ...subject, note: text(2000), visibility: z.enum(REPORT_NOTE_VISIBILITIES) });
 export const sendMessageInput = z.object({ id: z.uuid(), body: z.string().trim().min(1).max(4000) });
 
 /** One report command through the one lifecycle path, answered with the staff view. */
@@ -234,6 +236,11 @@ export const reports = router({
   reply: capabilityProcedure('report.reply')
     .input(replyReportInput)
     .mutation(({ ctx, input }) => command(ctx, input.id, input.version, { type: 'reply', text: input.text, ...notesOf(input) })),
+
+  /** A note on an open report: internal ones stay with staff, public ones reach the reporter through the receipt. */
+  addNote: capabilityProcedure('report.triage')
+    .input(addReportNoteInput)
+    .mutation(({ ctx, input }) => command(ctx, input.id, input.version, { type: 'add_note', note: input.note, visibility: input.visibility })),
 
   /**
    * A message to the reporter through the receipt channel. Not a lifecycle step, so

@@ -6,6 +6,7 @@ import {
   claims,
   countAuditEntries,
   countRows,
+  deadlines,
   enforcementActions,
   insertEntity,
   insertRewardRuleVersion,
@@ -297,6 +298,44 @@ describe('rewards.claims', () => {
     );
     expect(JSON.stringify(listed)).not.toMatch(/赵领奖|110101199001011234|claimant@example|sealed/i);
     await expectRefusal(world.as('supervisorB').rewards.claims.list({ rewardId }), 'FORBIDDEN', 'ACCESS.OUT_OF_SCOPE');
+  });
+
+  it('reopens the reward when the accepted claim is rejected, in the same transaction', async () => {
+    const c = await caseIn(world.j.gridA);
+    const { rewardId, claimId } = await rewardAtStage(world, c.reportId, 'claimed', { officer, approver: supervisorA });
+    const held = await state(rewardId);
+    expect(held).toMatchObject({ status: 'claimed', claim: { claimId } });
+    const rejected = await officer.rewards.claims.reject({ claimId: claimId!, reason: '身份证件系伪造' });
+    expect(rejected).toMatchObject({ status: 'rejected' });
+    const reopened = await loadLifecycle<RewardState>(world.db.db, 'reward', rewardId);
+    expect(reopened.state).toMatchObject({ status: 'notified', claim: null, claimWindowEnd: held.claimWindowEnd });
+    expect(await countAuditEntries(world.db.db, { entity: 'reward', entityId: rewardId, action: 'reopen_claim' })).toBe(1);
+    const window = (await world.db.db.select().from(deadlines)).filter((d) => d.entityId === rewardId && d.kind === 'reward.claim_window' && d.doneAt === null);
+    expect(window.map((d) => d.dueAt.toISOString())).toEqual([held.claimWindowEnd]);
+    // Open again: a fresh claim can be accepted and recorded.
+    const next = await fileClaim(world, rewardId);
+    await officer.rewards.claims.verifyIdentity({ claimId: next, method: '现场核验身份证' });
+    await officer.rewards.claims.accept({ claimId: next });
+    expect((await state(rewardId)).claim?.claimId).toBe(next);
+  });
+
+  it('refuses to reject the accepted claim after the claim window, changing nothing, until the reward is withheld', async () => {
+    const c = await caseIn(world.j.gridA);
+    const { rewardId, claimId } = await rewardAtStage(world, c.reportId, 'claimed', { officer, approver: supervisorA });
+    const end = (await state(rewardId)).claimWindowEnd!;
+    const saved = world.now;
+    try {
+      world.now = new Date(Date.parse(end) + 60_000);
+      const before = { claims: await world.db.db.select().from(claims), rewards: await world.db.db.select().from(rewards), audit: await countRows(world.db.db, auditLog) };
+      await expectRefusal(officer.rewards.claims.reject({ claimId: claimId!, reason: '身份证件系伪造' }), 'BAD_REQUEST', 'REWARD.CLAIM_WINDOW_CLOSED');
+      expect({ claims: await world.db.db.select().from(claims), rewards: await world.db.db.select().from(rewards), audit: await countRows(world.db.db, auditLog) }).toEqual(before);
+      await supervisorA.rewards.withhold({ rewardId, reason: '领奖人身份系冒用' });
+      expect(await officer.rewards.claims.reject({ claimId: claimId!, reason: '身份证件系伪造' })).toMatchObject({ status: 'rejected' });
+      expect((await state(rewardId)).status).toBe('withheld');
+      expect(await countAuditEntries(world.db.db, { entity: 'reward', entityId: rewardId, action: 'reopen_claim' })).toBe(0);
+    } finally {
+      world.now = saved;
+    }
   });
 
   it('refuses claims handling in another city', async () => {

@@ -259,16 +259,29 @@ describe('unit.inspections', () => {
     expect((await inspectionRow(own)).status).toBe('recorded');
   });
 
-  it('lets the unit decline to sign: audited and sent to the inspectors on site, the record left to them', async () => {
+  it('lets the unit decline to sign through the kernel: stated on the record, audited once, sent to the inspectors on site', async () => {
     const id = await inspectionAt(world, 'A');
+    const versionBefore = (await inspectionRow(id)).version;
     const out = await unitA().unit.inspections.refuse({ inspectionId: id, reason: '对第1项检查发现有异议' });
     expect(out).toEqual({ inspectionId: id, status: 'recorded', notified: 2 });
-    const audit = (await world.db.db.select().from(schema.auditLog)).filter((e) => e.entityId === id && e.action === 'unit_refused_to_sign');
+    const audit = (await world.db.db.select().from(schema.auditLog)).filter((e) => e.entityId === id && e.action === 'unit_refuse');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorRole: 'unit', fromStatus: 'recorded', toStatus: 'recorded', data: { reason: '对第1项检查发现有异议' } });
     const notes = (await world.db.db.select().from(schema.outbox)).filter((o) => o.entityId === id && o.template === 'inspection.unit_refused');
     expect(notes).toHaveLength(2);
-    expect((await inspectionRow(id)).status).toBe('recorded');
+    const row = await inspectionRow(id);
+    expect(row.status).toBe('recorded');
+    expect(row.version).toBe(versionBefore + 1);
+    expect(row.state).toMatchObject({ unitRefusal: { reason: '对第1项检查发现有异议', by: { role: 'unit' } }, refusal: null });
+    // Said once; the inspectors' witnessed record_refusal or the unit's signature comes next.
+    const before = await rowCounts(world);
+    await expect(unitA().unit.inspections.refuse({ inspectionId: id, reason: '再次拒绝' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { domain: { code: 'INSPECTION.ALREADY_REFUSED' } },
+    });
+    expect(await rowCounts(world)).toEqual(before);
+    const confirmed = await unitA().unit.inspections.confirm({ inspectionId: id, signerName: '张新责', capacity: 'responsible_person', signatureRef: 'sig:unit-a' });
+    expect(confirmed.status).toBe('confirmed');
   });
 
   it('refuses to record a refusal when there is no record to answer, or without a reason', async () => {

@@ -1,15 +1,6 @@
-import {
-  auditEffect,
-  guard,
-  inspectionLifecycle,
-  riskCategoryLabel,
-  transitionInspection,
-  type Effect,
-  type InspectionState,
-  type Label,
-} from '@firebreak/domain';
-import { applyEffects, findInspectionVenue, loadLifecycle } from '@firebreak/db';
-import { runTransition, transitionContext } from '../kernel/run-transition';
+import { riskCategoryLabel, transitionInspection, type InspectionState, type Label } from '@firebreak/domain';
+import { findInspectionVenue } from '@firebreak/db';
+import { runTransition } from '../kernel/run-transition';
 import { toTRPCError } from '../trpc';
 import type { IntakeDeps } from './receipt-access';
 import { assertOwnVenue, type UnitScope } from './unit-venue';
@@ -61,27 +52,15 @@ export async function confirmInspection(
 }
 
 /**
- * The unit declines to sign. The kernel records a refusal only from the
- * inspectors on site, before a witness (record_refusal); what the unit can do
- * is say so, with its reason, at the moment it could otherwise confirm (the
- * kernel's guard for `confirm` decides that moment). The statement goes into
- * the audit chain and to the inspectors on site; the record's status is left
- * for them to move.
+ * The unit declines to sign (kernel transition `unit_refuse`): its statement and
+ * reason go on the record, into the audit chain and to the inspectors on site.
+ * The status stays 'recorded'; the inspectors' record_refusal before a witness
+ * remains the legal record.
  */
 export async function refuseInspection(deps: IntakeDeps, scope: UnitScope, input: { inspectionId: string; reason: string }): Promise<{ inspectionId: string; status: InspectionState['status']; notified: number }> {
   await ownInspection(deps, scope, input.inspectionId);
-  const row = await loadLifecycle<InspectionState>(deps.db, 'inspection', input.inspectionId);
-  const now = deps.clock();
-  const k = await transitionContext(deps.db, deps.services, scope.actor, now);
-  const g = guard(inspectionLifecycle, row.state, 'confirm', k);
-  if (!g.ok) throw toTRPCError(g.error);
-  const s = row.state;
-  const effects: Effect[] = [
-    auditEffect(inspectionLifecycle, s.id, 'unit_refused_to_sign', s.status, s.status, k, { reason: input.reason }),
-    ...s.presentInspectorIds.map(
-      (userId): Effect => ({ type: 'notify', to: { kind: 'user', userId }, template: 'inspection.unit_refused', entity: 'inspection', entityId: s.id, data: { reason: input.reason } }),
-    ),
-  ];
-  await applyEffects(deps.db, effects, { now });
-  return { inspectionId: s.id, status: s.status, notified: s.presentInspectorIds.length };
+  const saved = await runTransition<InspectionState, 'inspection'>(deps, scope.actor, 'inspection', input.inspectionId, (s, k) =>
+    transitionInspection(s, { type: 'unit_refuse', reason: input.reason }, k),
+  );
+  return { inspectionId: saved.id, status: saved.state.status, notified: saved.state.presentInspectorIds.length };
 }

@@ -182,6 +182,32 @@ describe('transitionInspection', () => {
     expect(run(r, { type: 'complete' }, b).status).toBe('completed');
   });
 
+  it('lets the unit state its refusal once every present inspector has signed, leaving the record for the inspectors', () => {
+    const refuse = { type: 'unit_refuse', reason: '对第1项发现有异议' } as const;
+    expect(errorOf(transitionInspection(recorded(), refuse, ctxFor(unit))).code).toBe('INSPECTION.SIGNATURES_INCOMPLETE');
+    expect(errorOf(transitionInspection(signed(), { ...refuse, reason: '  ' }, ctxFor(unit))).code).toBe('INSPECTION.REASON_REQUIRED');
+    expect(errorOf(transitionInspection(signed(), refuse, ctxFor(a))).code).toBe('INSPECTION.ROLE_NOT_ALLOWED');
+    expect(errorOf(transitionInspection(signed(), refuse, ctxFor(actor('unit', { jurisdictionId: JURISDICTIONS.districtB })))).code).toBe('INSPECTION.OUT_OF_SCOPE');
+    expect(errorOf(transitionInspection(confirmed(), refuse, ctxFor(unit))).code).toBe('INSPECTION.INVALID_TRANSITION');
+
+    const before = signed();
+    const r = expectOk(transitionInspection(before, refuse, ctxFor(unit, { now: hoursLater(T0, 2) })));
+    expect(r.next).toMatchObject({ status: 'recorded', version: before.version + 1, unitRefusal: { reason: '对第1项发现有异议', by: { userId: unit.userId, role: 'unit' } } });
+    expect(r.next.refusal).toBeNull();
+    const [audit, ...rest] = r.effects;
+    expect(effectsOfType(r.effects, 'audit')).toHaveLength(1);
+    expect(audit).toMatchObject({ type: 'audit', action: 'unit_refuse', from: 'recorded', to: 'recorded', data: { reason: '对第1项发现有异议' } });
+    expect(rest.map((e) => (e.type === 'notify' ? e.to : e.type))).toEqual([
+      { kind: 'user', userId: 'insp-a' },
+      { kind: 'user', userId: 'pol-b' },
+    ]);
+    expect(errorOf(transitionInspection(r.next, refuse, ctxFor(unit))).code).toBe('INSPECTION.ALREADY_REFUSED');
+    // The inspectors still make the legal record, or the unit changes its mind and signs.
+    const witnessed = run(r.next, { type: 'record_refusal', reason: '负责人拒绝签字', witness: { name: '社区干部刘某' } }, a);
+    expect(witnessed).toMatchObject({ status: 'refusal_recorded', unitRefusal: { reason: '对第1项发现有异议' } });
+    expect(run(r.next, { type: 'confirm', signerName: '郑经理', capacity: 'responsible_person', signatureRef: 'sig-u' }, unit).status).toBe('confirmed');
+  });
+
   it('completes and hands the findings over as hazards to create', () => {
     const c1 = confirmed();
     expect(hazardInputsFromInspection(c1)).toEqual([]);

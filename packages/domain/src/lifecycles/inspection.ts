@@ -53,6 +53,16 @@ export const inspectionLifecycle = defineLifecycle({
       scoped: true,
     },
     {
+      // The unit's own statement that it will not sign. The record stays 'recorded':
+      // only the inspectors' record_refusal, before a witness, is the legal record.
+      command: 'unit_refuse',
+      from: ['recorded'],
+      to: 'recorded',
+      roles: ['unit'],
+      label: { zh: '被检查单位拒绝签字（单位陈述）', en: 'Unit refuses to sign' },
+      scoped: true,
+    },
+    {
       command: 'record_refusal',
       from: ['recorded'],
       to: 'refusal_recorded',
@@ -115,6 +125,12 @@ export interface Refusal {
   readonly recordedBy: ActorStamp;
 }
 
+/** What the unit itself said when it declined to sign; no legal weight without record_refusal. */
+export interface UnitRefusal {
+  readonly by: ActorStamp;
+  readonly reason: string;
+}
+
 export interface InspectionState {
   readonly id: string;
   readonly status: InspectionStatus;
@@ -137,6 +153,8 @@ export interface InspectionState {
   readonly privateRemarks: readonly PrivateRemark[];
   readonly unitConfirmation: UnitConfirmation | null;
   readonly refusal: Refusal | null;
+  /** Absent on records saved before the unit could state a refusal. */
+  readonly unitRefusal?: UnitRefusal | null;
   readonly completedBy: ActorStamp | null;
   readonly cancellation: { readonly reason: string; readonly by: ActorStamp } | null;
   readonly version: number;
@@ -179,6 +197,7 @@ export type InspectionCommand =
       readonly capacity: 'responsible_person' | 'manager';
       readonly signatureRef: string;
     }
+  | { readonly type: 'unit_refuse'; readonly reason: string }
   | { readonly type: 'record_refusal'; readonly reason: string; readonly witness: { readonly name: string; readonly signatureRef?: string | null } }
   | { readonly type: 'complete' };
 
@@ -247,6 +266,7 @@ export function createInspection(input: CreateInspectionInput, ctx: TransitionCo
     privateRemarks: [],
     unitConfirmation: null,
     refusal: null,
+    unitRefusal: null,
     completedBy: null,
     cancellation: null,
     version: 1,
@@ -365,6 +385,23 @@ export function transitionInspection(state: InspectionState, command: Inspection
         recordedBy: by,
       };
       return { ok: true, next: { ...base, unitConfirmation }, effects: [audit({ capacity: command.capacity })] };
+    }
+
+    case 'unit_refuse': {
+      const missing = incomplete();
+      if (missing) return missing;
+      if (blank(command.reason)) return fail('REASON_REQUIRED', 'Say why the unit will not sign', '请说明拒绝签字的理由');
+      if (state.unitRefusal) {
+        return fail('ALREADY_REFUSED', 'The unit has already stated its refusal', '被检查单位已提交拒绝签字的陈述', { at: state.unitRefusal.by.at });
+      }
+      const reason = command.reason.trim();
+      const effects: Effect[] = [
+        audit({ reason }),
+        ...state.presentInspectorIds.map(
+          (userId): Effect => ({ type: 'notify', to: { kind: 'user', userId }, template: 'inspection.unit_refused', entity: 'inspection', entityId: state.id, data: { reason } }),
+        ),
+      ];
+      return { ok: true, next: { ...base, unitRefusal: { by, reason } }, effects };
     }
 
     case 'record_refusal': {

@@ -192,3 +192,45 @@ describe('transitionReport', () => {
     expect(errorOf(transitionReport(submitted(), bogus, ctxFor(inspector))).code).toBe('REPORT.UNKNOWN_COMMAND');
   });
 });
+
+describe('add_note', () => {
+  const note = (text: string, visibility: 'internal' | 'public') => ({ type: 'add_note', note: text, visibility }) as const;
+  const replied = (): ReportState => {
+    const unfounded = expectOk(transitionReport(verifying(), { type: 'mark_unfounded', reason: '现场无隐患' }, ctxFor(inspector))).next;
+    return expectOk(transitionReport(unfounded, { type: 'reply', text: '经核查不属实' }, ctxFor(inspector))).next;
+  };
+
+  it('appends a note in every open status without moving the status', () => {
+    for (const [before, who] of [
+      [submitted(), inspector],
+      [accepted(), actor('fire_supervisor')],
+      [verifying(), police],
+      [substantiated(), inspector],
+    ] as const) {
+      const r = expectOk(transitionReport(before, note(' 已电话联系物业 ', 'internal'), ctxFor(who, { now: hoursLater(T0, 1) })));
+      expect(r.next.status).toBe(before.status);
+      expect(r.next.version).toBe(before.version + 1);
+      expect(r.next.internalNotes.at(-1)).toEqual({ at: hoursLater(T0, 1).toISOString(), text: '已电话联系物业', by: expect.objectContaining({ userId: who.userId, role: who.role }) });
+      expect(r.next.publicNotes).toEqual(before.publicNotes);
+      expect(r.effects).toEqual([expect.objectContaining({ type: 'audit', action: 'add_note', from: before.status, to: before.status, data: { visibility: 'internal' } })]);
+    }
+  });
+
+  it('puts a public note where the reporter reads it, without the writer’s identity', () => {
+    const before = accepted();
+    const { next } = expectOk(transitionReport(before, note('正在安排核查', 'public'), ctxFor(inspector)));
+    expect(next.publicNotes.at(-1)).toEqual({ at: T0.toISOString(), text: '正在安排核查' });
+    expect(next.internalNotes).toEqual(before.internalNotes);
+  });
+
+  it('refuses closed reports, other roles, other jurisdictions, blank notes and unknown visibility', () => {
+    expect(errorOf(transitionReport(replied(), note('补充', 'internal'), ctxFor(inspector))).code).toBe('REPORT.INVALID_TRANSITION');
+    expect(errorOf(transitionReport(submitted(), note('补充', 'internal'), ctxFor('grid_worker'))).code).toBe('REPORT.ROLE_NOT_ALLOWED');
+    expect(errorOf(transitionReport(submitted(), note('补充', 'internal'), ctxFor('public'))).code).toBe('REPORT.ROLE_NOT_ALLOWED');
+    const far = actor('inspector', { jurisdictionId: JURISDICTIONS.districtB });
+    expect(errorOf(transitionReport(submitted(), note('补充', 'internal'), ctxFor(far))).code).toBe('REPORT.OUT_OF_SCOPE');
+    expect(errorOf(transitionReport(submitted(), note('  ', 'public'), ctxFor(inspector))).code).toBe('REPORT.NOTE_REQUIRED');
+    const bogus = { type: 'add_note', note: '补充', visibility: 'everyone' } as unknown as Parameters<typeof transitionReport>[1];
+    expect(errorOf(transitionReport(submitted(), bogus, ctxFor(inspector))).code).toBe('REPORT.INVALID_VISIBILITY');
+  });
+});

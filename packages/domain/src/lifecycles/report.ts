@@ -33,6 +33,12 @@ export const REPORT_FILING_CHANNELS: Readonly<Partial<Record<Role, readonly Repo
   police_officer: ['hotline'],
 };
 
+/** Every non-terminal status: notes stop once the report is closed. */
+const NOTE_STATUSES = ['submitted', 'accepted', 'verifying', 'substantiated', 'unfounded'] as const satisfies readonly ReportStatus[];
+
+export const REPORT_NOTE_VISIBILITIES = ['internal', 'public'] as const;
+export type ReportNoteVisibility = (typeof REPORT_NOTE_VISIBILITIES)[number];
+
 export const reportLifecycle = defineLifecycle({
   name: 'REPORT',
   entity: 'report',
@@ -47,6 +53,8 @@ export const reportLifecycle = defineLifecycle({
     { command: 'substantiate', from: ['verifying'], to: 'substantiated', roles: TRIAGE_ROLES, label: { zh: '核查属实', en: 'Substantiate' }, scoped: true },
     { command: 'mark_unfounded', from: ['verifying'], to: 'unfounded', roles: TRIAGE_ROLES, label: { zh: '核查不属实', en: 'Mark unfounded' }, scoped: true },
     { command: 'reply', from: ['substantiated', 'unfounded'], to: 'replied', roles: TRIAGE_ROLES, label: { zh: '答复举报人', en: 'Reply to reporter' }, scoped: true },
+    // A note changes nothing but the notes: one self-loop per open status.
+    ...NOTE_STATUSES.map((s) => ({ command: 'add_note' as const, from: [s], to: s, roles: TRIAGE_ROLES, label: { zh: '添加备注', en: 'Add note' }, scoped: true })),
   ],
 });
 
@@ -150,7 +158,9 @@ export type ReportCommand =
   | ({ readonly type: 'assign'; readonly assignee: Assignee } & Notes)
   | ({ readonly type: 'substantiate'; readonly hazardIds: readonly string[] } & Notes)
   | ({ readonly type: 'mark_unfounded'; readonly reason: string } & Notes)
-  | ({ readonly type: 'reply'; readonly text: string } & Notes);
+  | ({ readonly type: 'reply'; readonly text: string } & Notes)
+  /** An internal note never reaches the reporter; a public one is read through the receipt. */
+  | { readonly type: 'add_note'; readonly note: string; readonly visibility: ReportNoteVisibility };
 
 export type ReportCommandType = ReportCommand['type'];
 
@@ -265,7 +275,7 @@ export function transitionReport(
   if (!g.ok) return g;
   const to = g.rule.to;
   const by = stamp(ctx.actor, ctx.now);
-  const notes = withNotes(state, command, ctx);
+  const notes = withNotes(state, command.type === 'add_note' ? {} : command, ctx);
   const audit = (data?: Record<string, unknown>) => auditEffect(reportLifecycle, state.id, command.type, state.status, to, ctx, data);
   const base = { ...state, ...notes, status: to, version: state.version + 1 };
 
@@ -371,6 +381,21 @@ export function transitionReport(
           toReporter(state.id, 'report.replied'),
         ],
       };
+    }
+
+    case 'add_note': {
+      if (!REPORT_NOTE_VISIBILITIES.includes(command.visibility)) {
+        return fail('INVALID_VISIBILITY', `Unknown note visibility ${String(command.visibility)}`, '备注可见范围无效');
+      }
+      if (blank(command.note)) return fail('NOTE_REQUIRED', 'The note is empty', '备注内容不能为空');
+      const at = ctx.now.toISOString();
+      const text = command.note.trim();
+      // A public note carries no staff identity (the reporter reads it); the audit entry keeps who wrote it.
+      const next: ReportState =
+        command.visibility === 'public'
+          ? { ...base, publicNotes: [...base.publicNotes, { at, text }] }
+          : { ...base, internalNotes: [...base.internalNotes, { at, text, by }] };
+      return { ok: true, next, effects: [audit({ visibility: command.visibility })] };
     }
   }
 }

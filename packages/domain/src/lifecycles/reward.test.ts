@@ -14,6 +14,7 @@ import {
   type RewardCommand,
   type RewardState,
   type RewardStatus,
+  claimHoldsReward,
 } from './reward';
 import { actor, ctxFor, daysLater, effectsOfType, errorOf, expectOk, hoursLater, JURISDICTIONS, simpleCalendar, T0, type CtxOptions } from './test-support';
 
@@ -76,6 +77,7 @@ const valid: Record<RewardCommand['type'], { cmd: RewardCommand; now: Date }> = 
   approve: { cmd: { type: 'approve' }, now: T0 },
   notify: { cmd: { type: 'notify' }, now: T0 },
   record_claim: { cmd: { type: 'record_claim', claimId: 'cl-1', claimSubmittedAt: T0.toISOString() }, now: T0 },
+  reopen_claim: { cmd: { type: 'reopen_claim', claimId: 'cl-1', reason: '身份核验有误' }, now: daysLater(T0, 3) },
   pay: { cmd: { type: 'pay', paymentReference: 'PAY-1' }, now: T0 },
   expire: { cmd: { type: 'expire' }, now: daysLater(T0, 60) },
   withhold: { cmd: { type: 'withhold', reason: '系虚假举报' }, now: T0 },
@@ -342,5 +344,40 @@ describe('withholding', () => {
     expect(effectsOfType(effects, 'cancelDeadline')).toEqual([expect.objectContaining({ kind: 'reward.claim_window' })]);
     const before = expectOk(transitionReward(approved(), { type: 'withhold', reason: '发现系重复举报' }, at(officer)));
     expect(effectsOfType(before.effects, 'cancelDeadline')).toEqual([]);
+  });
+});
+
+describe('reopening after the recorded claim is rejected', () => {
+  const reopen = (claimId = 'cl-1', reason = '身份核验有误'): RewardCommand => ({ type: 'reopen_claim', claimId, reason });
+
+  it('goes back to notified within the same window, clears the claim and re-arms the window deadline', () => {
+    const before = claimed();
+    expect(claimHoldsReward(before, 'cl-1')).toBe(true);
+    expect(claimHoldsReward(before, 'cl-2')).toBe(false);
+    const now = daysLater(T0, 3);
+    const { next, effects } = expectOk(transitionReward(before, reopen(), at(officer, now)));
+    expect(next).toMatchObject({ status: 'notified', claim: null, claimWindowEnd: WINDOW_END, version: before.version + 1 });
+    expect(claimHoldsReward(next, 'cl-1')).toBe(false);
+    expect(effectsOfType(effects, 'audit')).toEqual([expect.objectContaining({ action: 'reopen_claim', from: 'claimed', to: 'notified', data: { claimId: 'cl-1', reason: '身份核验有误' } })]);
+    expect(effectsOfType(effects, 'deadline')).toEqual([expect.objectContaining({ kind: 'reward.claim_window', due: WINDOW_END })]);
+    // Another claim can then be recorded, and the window still ends the reward.
+    const again = step(next, { type: 'record_claim', claimId: 'cl-2', claimSubmittedAt: daysLater(T0, 4).toISOString() }, officer, daysLater(T0, 4));
+    expect(again.claim?.claimId).toBe('cl-2');
+    expect(step(next, { type: 'expire' }, officer, daysLater(T0, 60)).status).toBe('expired');
+  });
+
+  it('refuses a blank reason, a claim other than the recorded one, and a closed window', () => {
+    const now = daysLater(T0, 3);
+    expect(errorOf(transitionReward(claimed(), reopen('cl-1', ' '), at(officer, now))).code).toBe('REWARD.REASON_REQUIRED');
+    expect(errorOf(transitionReward(claimed(), reopen('cl-2'), at(officer, now))).code).toBe('REWARD.CLAIM_MISMATCH');
+    const late = new Date(Date.parse(WINDOW_END) + 1);
+    expect(errorOf(transitionReward(claimed(), reopen(), at(officer, late))).code).toBe('REWARD.CLAIM_WINDOW_CLOSED');
+    expect(expectOk(transitionReward(claimed(), reopen(), at(officer, new Date(WINDOW_END)))).next.status).toBe('notified');
+  });
+
+  it('does not apply once the reward is withheld or paid', () => {
+    const w = step(claimed(), { type: 'withhold', reason: '系虚假举报' }, officer);
+    expect(claimHoldsReward(w, 'cl-1')).toBe(false);
+    expect(claimHoldsReward(paid(), 'cl-1')).toBe(false);
   });
 });

@@ -90,6 +90,14 @@ export const rewardLifecycle = defineLifecycle({
       scoped: true,
     },
     {
+      command: 'reopen_claim',
+      from: ['claimed'],
+      to: 'notified',
+      roles: ['reward_officer'],
+      label: { zh: '领奖申请被驳回，重新开放领奖', en: 'Reopen after claim rejected' },
+      scoped: true,
+    },
+    {
       command: 'pay',
       from: ['claimed'],
       to: 'paid',
@@ -175,6 +183,8 @@ export type RewardCommand =
   | { readonly type: 'approve' }
   | { readonly type: 'notify' }
   | { readonly type: 'record_claim'; readonly claimId: string; readonly claimSubmittedAt: string }
+  /** The recorded claim was rejected: the reward is open for claims again until the window closes. */
+  | { readonly type: 'reopen_claim'; readonly claimId: string; readonly reason: string }
   | { readonly type: 'pay'; readonly paymentReference: string }
   | { readonly type: 'expire' }
   | { readonly type: 'withhold'; readonly reason: string };
@@ -188,6 +198,15 @@ export interface CreateRewardInput {
 }
 
 const CLAIM_WINDOW = 'reward.claim_window';
+
+/**
+ * Whether rejecting claim `claimId` must reopen this reward: the reward is
+ * 'claimed' and the claim it recorded is that one. Once withheld or paid, the
+ * reward no longer waits on the claim.
+ */
+export function claimHoldsReward(reward: Pick<RewardState, 'status' | 'claim'>, claimId: string): boolean {
+  return reward.status === 'claimed' && reward.claim?.claimId === claimId;
+}
 
 export function createReward(input: CreateRewardInput, ctx: TransitionContext): TransitionResult<RewardState> {
   if (!REWARD_CREATOR_ROLES.includes(ctx.actor.role)) {
@@ -361,6 +380,33 @@ export function transitionReward(
         effects: [
           audit({ claimId: command.claimId }),
           { type: 'cancelDeadline', entity: 'reward', entityId: state.id, kind: CLAIM_WINDOW },
+        ],
+      };
+    }
+
+    case 'reopen_claim': {
+      const reason = command.reason.trim();
+      if (reason === '') return err('REWARD.REASON_REQUIRED', 'Give the reason the claim was rejected', '请填写驳回领奖申请的理由');
+      if (state.claim?.claimId !== command.claimId) {
+        return err('REWARD.CLAIM_MISMATCH', 'That claim is not the one recorded on this reward', '该领奖申请不是本奖励已登记的申请', {
+          claimId: command.claimId,
+          recordedClaimId: state.claim?.claimId ?? null,
+        });
+      }
+      // After the window the reward cannot go back to waiting for claims; it is withheld instead.
+      if (state.claimWindowEnd === null || ctx.now.getTime() > Date.parse(state.claimWindowEnd)) {
+        return err('REWARD.CLAIM_WINDOW_CLOSED', 'The claim window has closed; withhold the reward instead', '领奖期限已届满，不能重新开放领奖，请作不予发放处理', {
+          claimWindowEnd: state.claimWindowEnd,
+        });
+      }
+      const basis = rewardClaimWindowEnd(ctx.calendar, ctx.now, limits).basis;
+      return {
+        ok: true,
+        next: bump({ claim: null }),
+        effects: [
+          audit({ claimId: command.claimId, reason }),
+          // record_claim cancelled the window's deadline; the same window runs on.
+          { type: 'deadline', entity: 'reward', entityId: state.id, kind: CLAIM_WINDOW, due: state.claimWindowEnd, basis },
         ],
       };
     }

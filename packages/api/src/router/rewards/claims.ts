@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { transitionReward, transitionRewardClaim, type RewardClaimState, type RewardState } from '@firebreak/domain';
-import { findHoldingClaimId, getClaimRow, getRewardRow, listClaimsForReward } from '@firebreak/db';
+import { claimHoldsReward, transitionReward, transitionRewardClaim, type RewardClaimState, type RewardState } from '@firebreak/domain';
+import { findHoldingClaimId, getClaimRow, getRewardRow, listClaimsForReward, loadLifecycle } from '@firebreak/db';
 import { runTransition } from '../../kernel/run-transition';
 import { authorizeSubject, domainError, kernelDeps, uniqueAsConflict } from '../../services/scoped-access';
 import { capabilityProcedure, router } from '../../trpc';
@@ -68,13 +68,30 @@ export const rewardClaims = router({
       ),
     ),
 
+  /**
+   * Rejects a claim. When it was the accepted claim the reward recorded, the
+   * reward reopens for claims (kernel `reopen_claim`) in the same transaction, so
+   * neither moves without the other; after the claim window the kernel refuses
+   * that, and with it the rejection (withhold the reward instead).
+   */
   reject: capabilityProcedure('reward.pay')
     .input(rejectClaimInput)
-    .mutation(async ({ ctx, input }) => {
-      const saved = await runTransition<RewardClaimState, 'claim'>(kernelDeps(ctx), ctx.actor, 'claim', input.claimId, (s, k) =>
-        transitionRewardClaim(s, { type: 'reject', reason: input.reason }, k),
-      );
-      return claimTransition(saved);
-    }),
+    .mutation(async ({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const deps = kernelDeps(ctx, tx);
+        const saved = await runTransition<RewardClaimState, 'claim'>(deps, ctx.actor, 'claim', input.claimId, (s, k) =>
+          transitionRewardClaim(s, { type: 'reject', reason: input.reason }, k),
+        );
+        if (saved.state.rejection?.from === 'accepted') {
+          const reward = await loadLifecycle<RewardState>(tx, 'reward', saved.state.rewardId);
+          if (claimHoldsReward(reward.state, saved.id)) {
+            await runTransition<RewardState, 'reward'>(deps, ctx.actor, 'reward', reward.id, (s, k) =>
+              transitionReward(s, { type: 'reopen_claim', claimId: saved.id, reason: input.reason }, k),
+            );
+          }
+        }
+        return claimTransition(saved);
+      }),
+    ),
 });
 
