@@ -209,6 +209,8 @@ function reportCalls(by: SeededUser, id: string, c: ReportCommand): Call[] {
       return [{ path: 'reports.findUnfounded', input: { id, reason: c.reason, ...notes(c) } }];
     case 'reply':
       return [{ path: 'reports.reply', input: { id, text: c.text, ...notes(c) } }];
+    case 'add_note':
+      return [{ path: 'reports.addNote', input: { id, note: c.note, visibility: c.visibility } }];
   }
 }
 
