@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BLACKLIST_RULES, type BlacklistEvent, type BlacklistRules } from './blacklist-rules';
 import { checkBlacklistEntry } from './check-blacklist-entry';
-import { checkBlacklistExit } from './check-blacklist-exit';
+import { checkBlacklistRemoval } from './check-blacklist-removal';
 
 const cn = (local: string) => new Date(`${local}+08:00`);
 const ev = (kind: BlacklistEvent['kind'], local: string, refId: string): BlacklistEvent => ({ kind, at: cn(local), refId });
@@ -53,12 +53,12 @@ describe('checkBlacklistEntry', () => {
   });
 });
 
-describe('checkBlacklistExit', () => {
+describe('checkBlacklistRemoval', () => {
   const entered = cn('2024-09-01T10:00:00');
   const base = { enteredAt: entered, now, openHazards: 0, events: [] as BlacklistEvent[], appliedAt: cn('2025-10-01T09:00:00') };
 
   it('lets a unit leave after 12 clean months, all hazards closed, on application', () => {
-    const r = checkBlacklistExit(base);
+    const r = checkBlacklistRemoval(base);
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.value.eligibleFrom).toEqual(cn('2025-09-01T10:00:00'));
@@ -67,7 +67,7 @@ describe('checkBlacklistExit', () => {
   });
 
   it('lists every unmet condition', () => {
-    const r = checkBlacklistExit({ ...base, openHazards: 2, appliedAt: null, enteredAt: cn('2025-01-01T00:00:00') });
+    const r = checkBlacklistRemoval({ ...base, openHazards: 2, appliedAt: null, enteredAt: cn('2025-01-01T00:00:00') });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('ENFORCEMENT.BLACKLIST_EXIT_NOT_ELIGIBLE');
@@ -77,13 +77,13 @@ describe('checkBlacklistExit', () => {
   });
 
   it('a new violation restarts the clean period', () => {
-    const r = checkBlacklistExit({ ...base, events: [ev('violation', '2025-03-10T09:00:00', 'p9')] });
+    const r = checkBlacklistRemoval({ ...base, events: [ev('violation', '2025-03-10T09:00:00', 'p9')] });
     expect(!r.ok && r.error.details).toMatchObject({ unmet: ['clean_period'], eligibleFrom: cn('2026-03-10T09:00:00').toISOString() });
   });
 
   it('honours a configured period and switches', () => {
     const rules: BlacklistRules = { ...DEFAULT_BLACKLIST_RULES, exit: { minCleanMonths: 6, requireAllHazardsClosed: false, requireApplication: false } };
-    const r = checkBlacklistExit({ ...base, enteredAt: cn('2025-04-15T10:00:00'), openHazards: 1, appliedAt: null }, rules);
+    const r = checkBlacklistRemoval({ ...base, enteredAt: cn('2025-04-15T10:00:00'), openHazards: 1, appliedAt: null }, rules);
     expect(r.ok).toBe(true);
   });
 });

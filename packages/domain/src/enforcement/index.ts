@@ -9,4 +9,4 @@ export * from './validate-enforcement-proposal';
 export * from './check-sealing';
 export * from './blacklist-rules';
 export * from './check-blacklist-entry';
-export * from './check-blacklist-exit';
+export * from './check-blacklist-removal';

@@ -6,7 +6,7 @@ import type { Role } from '../common/roles';
 import { DEFAULT_TIME_LIMITS, sealingDecisionDue, sealingLatestEnd, type TimeLimitConfig } from '../calendar/time-limits';
 import {
   checkBlacklistEntry,
-  checkBlacklistExit,
+  checkBlacklistRemoval,
   checkSealing,
   DEFAULT_ENFORCEMENT_RULES,
   ENFORCEMENT_ACTION_KINDS,
@@ -216,7 +216,7 @@ function checkBlacklist(kind: EnforcementActionKind, grounds: BlacklistGrounds |
   if (!enteredAt || grounds.openHazards === undefined) {
     return { code: 'ENFORCEMENT.BLACKLIST_GROUNDS_REQUIRED', message: 'Give the entry date and open hazards', messageZh: '请提供列入日期和未销号隐患数' };
   }
-  const r = checkBlacklistExit({ enteredAt, now, openHazards: grounds.openHazards, events, appliedAt });
+  const r = checkBlacklistRemoval({ enteredAt, now, openHazards: grounds.openHazards, events, appliedAt });
   return r.ok ? null : r.error;
 }
 

@@ -32,7 +32,7 @@ export interface BlacklistExitCheck {
  * unit's application (each switchable in the rules). Code:
  * ENFORCEMENT.BLACKLIST_EXIT_NOT_ELIGIBLE, listing every unmet condition.
  */
-export function checkBlacklistExit(
+export function checkBlacklistRemoval(
   input: BlacklistExitInput,
   rules: BlacklistRules = DEFAULT_BLACKLIST_RULES,
 ): Result<BlacklistExitCheck> {
