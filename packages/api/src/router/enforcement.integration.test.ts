@@ -202,16 +202,27 @@ describe('enforcement.withdraw and reject', () => {
   });
 });
 
+async function everyItem<T>(list: (page: { limit: number; offset: number }) => Promise<{ total: number; items: T[] }>): Promise<T[]> {
+  const all: T[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = await list({ limit: 100, offset });
+    all.push(...page.items);
+    if (page.items.length === 0 || all.length >= page.total) return all;
+  }
+}
+
 describe('enforcement.list and get', () => {
   it('lists the caller’s subtree for oversight roles', async () => {
     const a = await fineAt('proposed');
     const b = await fineAt('proposed', 'B');
-    const mine = await world.as('supervisorA').enforcement.list({ kind: ['fine'] });
-    expect(mine.items.map((i) => i.id)).toContain(a);
-    expect(mine.items.map((i) => i.id)).not.toContain(b);
-    expect(mine.items.find((i) => i.id === a)).toMatchObject({ kind: 'fine', venueName: '甲区好又多超市', amountFen: 1_000_000 });
-    const audit = await world.as('discipline').enforcement.list({});
-    expect(audit.items.map((i) => i.id)).toEqual(expect.arrayContaining([a, b]));
+    // Earlier tests in this file file more fines than one page holds, and rows made within one
+    // clock tick are ordered by random id: read every page instead of assuming the first.
+    const mine = await everyItem((page) => world.as('supervisorA').enforcement.list({ kind: ['fine'], ...page }));
+    expect(mine.map((i) => i.id)).toContain(a);
+    expect(mine.map((i) => i.id)).not.toContain(b);
+    expect(mine.find((i) => i.id === a)).toMatchObject({ kind: 'fine', venueName: '甲区好又多超市', amountFen: 1_000_000 });
+    const audit = await everyItem((page) => world.as('discipline').enforcement.list(page));
+    expect(audit.map((i) => i.id)).toEqual(expect.arrayContaining([a, b]));
   });
 
   it('are refused by role and out of scope', async () => {
