@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World, type WorldUserKey } from '../testing/world';
 import { expectNoChange, expectRefused, rawRows } from '../testing/staff-fixtures';
+import { everyItem } from '../testing/every-item';
 
 let world: World;
 beforeAll(async () => {
@@ -119,8 +120,8 @@ describe('enforcement.referToCollective and decide', () => {
     const { id } = await world.as('inspectorA1').enforcement.propose(detention(world.d.policeA));
     const decided = await world.as('supervisorA').enforcement.decide({ id, decisionRef: '移送字〔2026〕3号' });
     expect(decided.referralId).not.toBeNull();
-    const incoming = await world.as('police').referrals.list({ direction: 'incoming' });
-    const referral = incoming.items.find((r) => r.id === decided.referralId);
+    const incoming = await everyItem((page) => world.as('police').referrals.list({ direction: 'incoming', ...page }));
+    const referral = incoming.find((r) => r.id === decided.referralId);
     expect(referral).toMatchObject({ kind: 'detention', enforcementId: id, fromDepartmentId: world.d.brigadeA, toDepartmentId: world.d.policeA, status: 'sent' });
     const view = await world.as('supervisorA').enforcement.get({ id });
     expect(view.referral?.id).toBe(decided.referralId);
@@ -201,15 +202,6 @@ describe('enforcement.withdraw and reject', () => {
     await expectNoChange(world, () => world.as('supervisorA').enforcement.reject({ id: a, reason: '' }), 'ENFORCEMENT.REASON_REQUIRED', noChange(a));
   });
 });
-
-async function everyItem<T>(list: (page: { limit: number; offset: number }) => Promise<{ total: number; items: T[] }>): Promise<T[]> {
-  const all: T[] = [];
-  for (let offset = 0; ; offset += 100) {
-    const page = await list({ limit: 100, offset });
-    all.push(...page.items);
-    if (page.items.length === 0 || all.length >= page.total) return all;
-  }
-}
 
 describe('enforcement.list and get', () => {
   it('lists the caller’s subtree for oversight roles', async () => {

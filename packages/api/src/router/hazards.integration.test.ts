@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World } from '../testing/world';
 import { expectInvalidInput, expectNoChange, expectRefused, fileReport, hazardAt, submitRemediationAsUnit } from '../testing/staff-fixtures';
+import { everyItem } from '../testing/every-item';
 
 let world: World;
 const start = new Date('2026-03-02T02:00:00Z');
@@ -22,14 +23,14 @@ describe('hazards.list', () => {
   it('shows the caller’s subtree ledger with deadline and overdue', async () => {
     const a = await hazardAt(world, 'ordered', 'A', '2026-03-04');
     const b = await hazardAt(world, 'found', 'B');
-    const page = await world.as('inspectorA1').hazards.list({ status: ['ordered'] });
-    expect(page.items.map((h) => h.id)).toContain(a);
-    expect(page.items.map((h) => h.id)).not.toContain(b);
-    const row = page.items.find((h) => h.id === a)!;
+    const page = await everyItem((p) => world.as('inspectorA1').hazards.list({ status: ['ordered'], ...p }));
+    expect(page.map((h) => h.id)).toContain(a);
+    expect(page.map((h) => h.id)).not.toContain(b);
+    const row = page.find((h) => h.id === a)!;
     expect(row).toMatchObject({ status: 'ordered', venueName: '甲区好又多超市', riskCategory: 'ebike_indoor', overdue: false, dueAt: '2026-03-04T15:59:59.999Z' });
-    const later = await at('2026-03-05T02:00:00Z', () => world.as('inspectorA1').hazards.list({ overdueOnly: true }));
-    expect(later.items.find((h) => h.id === a)?.overdue).toBe(true);
-    expect((await world.as('supervisorCity').hazards.list({})).items.map((h) => h.id)).toEqual(expect.arrayContaining([a, b]));
+    const later = await at('2026-03-05T02:00:00Z', () => everyItem((p) => world.as('inspectorA1').hazards.list({ overdueOnly: true, ...p })));
+    expect(later.find((h) => h.id === a)?.overdue).toBe(true);
+    expect((await everyItem((p) => world.as('supervisorCity').hazards.list(p))).map((h) => h.id)).toEqual(expect.arrayContaining([a, b]));
   });
 
   it('is refused to roles without hazard.read, and refuses bad filters', async () => {
@@ -156,8 +157,8 @@ describe('hazards.close', () => {
     const id = await hazardAt(world, 'verified');
     const closed = await world.as('supervisorA').hazards.close({ id, note: '同意销号' });
     expect(closed.hazard).toMatchObject({ status: 'closed', closedBy: { name: '孙大队长' }, acceptedBy: { name: '赵监督' } });
-    const page = await world.as('supervisorA').hazards.list({ status: ['closed'] });
-    expect(page.items.find((h) => h.id === id)?.closedAt).toBe(start.toISOString());
+    const page = await everyItem((p) => world.as('supervisorA').hazards.list({ status: ['closed'], ...p }));
+    expect(page.find((h) => h.id === id)?.closedAt).toBe(start.toISOString());
   });
 
   it('is refused to the re-inspection signer, out of scope, and before verification', async () => {

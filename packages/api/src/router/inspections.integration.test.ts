@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World } from '../testing/world';
 import { addStaff, expectNoChange, expectRefused, rawRows } from '../testing/staff-fixtures';
+import { everyItem } from '../testing/every-item';
 
 let world: World;
 let inspectorB2: Awaited<ReturnType<typeof addStaff>>;
@@ -175,12 +176,12 @@ describe('inspections.list and get', () => {
   it('lists the caller’s subtree and their own inspections', async () => {
     const a = await inspectionAt('planned');
     const b = await inspectionAt('planned', 'B');
-    const page = await world.as('inspectorA2').inspections.list({ status: ['planned'] });
-    expect(page.items.map((i) => i.id)).toContain(a);
-    expect(page.items.map((i) => i.id)).not.toContain(b);
-    const mine = await world.as('inspectorB1').inspections.list({ mine: true });
-    expect(mine.items.map((i) => i.id)).toContain(b);
-    expect(mine.items.every((i) => i.venueName === '乙区快捷宾馆')).toBe(true);
+    const page = await everyItem((p) => world.as('inspectorA2').inspections.list({ status: ['planned'], ...p }));
+    expect(page.map((i) => i.id)).toContain(a);
+    expect(page.map((i) => i.id)).not.toContain(b);
+    const mine = await everyItem((p) => world.as('inspectorB1').inspections.list({ mine: true, ...p }));
+    expect(mine.map((i) => i.id)).toContain(b);
+    expect(mine.every((i) => i.venueName === '乙区快捷宾馆')).toBe(true);
   });
 
   it('are refused by role and out of scope', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type World } from '../testing/world';
 import { addStaff, expectNoChange, expectRefused, hazardAt, rawRows } from '../testing/staff-fixtures';
+import { everyItem } from '../testing/every-item';
 
 let world: World;
 /** A district-level committee officer for 甲区, so 乙区 is out of their scope (the world's committee is city-wide). */
@@ -134,8 +135,8 @@ describe('listings.publish and expose', () => {
     const id = await listingAt('listed');
     expect((await world.as('committee').listings.publish({ id })).listing.published?.name).toBe('陈主任');
     expect((await world.as('supervisorA').listings.expose({ id, mediaRef: 'news-1' })).listing.exposed).toMatchObject({ mediaRef: 'news-1', by: { name: '孙大队长' } });
-    const page = await world.as('committee').listings.all({ status: ['listed'] });
-    expect(page.items.find((l) => l.id === id)).toMatchObject({ published: true, exposed: true, venueName: '甲区好又多超市' });
+    const page = await everyItem((p) => world.as('committee').listings.all({ status: ['listed'], ...p }));
+    expect(page.find((l) => l.id === id)).toMatchObject({ published: true, exposed: true, venueName: '甲区好又多超市' });
     await expectNoChange(world, () => world.as('committee').listings.publish({ id }), 'LISTING.ALREADY_PUBLISHED', noChange(id));
     await expectNoChange(world, () => world.as('committee').listings.expose({ id }), 'LISTING.ALREADY_EXPOSED', noChange(id));
   });
@@ -154,10 +155,10 @@ describe('listings.all and get', () => {
   it('list the caller’s subtree', async () => {
     const a = await listingAt('proposed');
     const b = await listingAt('proposed', 'B');
-    const mine = (await committeeA.caller.listings.all({})).items.map((l) => l.id);
+    const mine = (await everyItem((p) => committeeA.caller.listings.all(p))).map((l) => l.id);
     expect(mine).toContain(a);
     expect(mine).not.toContain(b);
-    expect((await world.as('discipline').listings.all({})).items.map((l) => l.id)).toEqual(expect.arrayContaining([a, b]));
+    expect((await everyItem((p) => world.as('discipline').listings.all(p))).map((l) => l.id)).toEqual(expect.arrayContaining([a, b]));
   });
 
   it('are refused by role and out of scope', async () => {
