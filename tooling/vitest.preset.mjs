@@ -8,6 +8,10 @@ export function preset(name, overrides = {}) {
   const suffix = process.env.FIREBREAK_TEST_TIER ?? 'unit';
   return {
     test: {
+      // Timeouts catch a hang, never measure speed (that is what `pnpm bench` is for): generous
+      // enough that a loaded two-core machine running the database suites does not fail them.
+      testTimeout: 120_000,
+      hookTimeout: 300_000,
       reporters,
       outputFile: dir ? { json: join(dir, `${name}-${suffix}.json`) } : undefined,
       ...overrides,

@@ -37,7 +37,7 @@ beforeAll(async () => {
   services = createServices({ sealer: createSealer(generateSealingKey()), receiptPepper: randomBytes(32).toString('hex') });
   uploadsDir = mkdtempSync(join(tmpdir(), 'firebreak-seed-uploads-'));
   result = await seedDemoIfEmpty(testDb.db, { hashPassword, services, now, uploadsDir });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await testDb?.close();
