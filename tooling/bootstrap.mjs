@@ -45,9 +45,11 @@ switch (task) {
     const b = p('exec', 'turbo', 'run', 'build', '--filter=@firebreak/api-server...', '--filter=./apps/*', '--output-logs=errors-only');
     if (b !== 0) process.exit(b);
     process.exit(p('--filter', '@firebreak/api-server', 'run', 'serve', ...extra));
+    break;
   }
   case 'test': {
     process.exit(p('exec', 'turbo', 'run', 'typecheck', 'test', '--continue', '--concurrency=3', ...extra));
+    break;
   }
   default:
     console.error(`usage: bootstrap.mjs start|test`);

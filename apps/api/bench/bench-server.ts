@@ -76,15 +76,18 @@ async function main(): Promise<void> {
   const ready: BenchReady = { type: 'ready', driver: handle.driver, appPort: port(app), barePort: port(bare), venues, seedMs: seeded.ms ?? 0 };
   process.send?.(ready);
 
-  process.on('message', async (message) => {
+  process.on('message', (message) => {
     if (message !== 'stop') return;
+    void stop();
+  });
+  async function stop(): Promise<void> {
     await app.close();
     await bare.close();
     await sql?.end({ timeout: 5 });
     if (url) await handle.db.execute(`drop schema if exists "${schema}" cascade`);
     await handle.close();
     process.exit(0);
-  });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     console.log('  endpoint         served/s   p50 ms   p99 ms   vs bare   goal     verdict');
     for (const r of rows) {
       const s = best(r.steps);
-      const verdict = r.ratio === null ? '' : r.ratio >= r.goal! ? 'PASS' : 'MISS';
+      const verdict = r.ratio === null ? '' : r.ratio >= r.goal ? 'PASS' : 'MISS';
       const served = `${unsaturated(r.steps) ? '≥' : ''}${s.throughput.toFixed(0)}`;
       console.log(
         `  ${r.name.padEnd(16)} ${served.padStart(8)} ${String(s.p50).padStart(8)} ${String(s.p99).padStart(8)}   ${r.ratio === null ? '     -' : r.ratio.toFixed(2).padStart(6)}   ${r.goal === null ? '   -' : `≥${r.goal}`}   ${verdict}`,

@@ -84,7 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // httpBatchLink puts every batched procedure name in the path.
     routerOptions: { maxParamLength: 5000 },
     trustProxy: trustProxyOption(options.trustProxy),
-  }) as unknown as FastifyInstance;
+  });
 
   const services = options.services ?? null;
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };

@@ -229,7 +229,7 @@ export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
   if (!(STAFF_ROLES as readonly string[]).includes(role) || ctx.actor.jurisdictionId === null) {
     fail('ACCESS.ROLE_NOT_ALLOWED', 'Staff accounts only', '仅限工作人员账号');
   }
-  return next({ ctx: { ...ctx, jurisdictionRoot: ctx.actor.jurisdictionId as string } });
+  return next({ ctx: { ...ctx, jurisdictionRoot: ctx.actor.jurisdictionId } });
 });
 
 /**
@@ -250,5 +250,5 @@ export function capabilityProcedure(capability: Capability) {
 /** A social unit's account, acting for its own venue only. */
 export const unitProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.actor.role !== 'unit' || !ctx.session.venueId) fail('ACCESS.ROLE_NOT_ALLOWED', 'Unit accounts only', '仅限社会单位账号');
-  return next({ ctx: { ...ctx, venueId: ctx.session.venueId as string } });
+  return next({ ctx: { ...ctx, venueId: ctx.session.venueId } });
 });

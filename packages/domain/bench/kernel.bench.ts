@@ -60,7 +60,7 @@ line('node / cpus / load average (1, 5, 15 min)', `${process.version} / ${cpus()
 const mem0 = process.memoryUsage();
 
 // ---- 双随机 draw -----------------------------------------------------------
-let t = performance.now();
+const t = performance.now();
 const { units, inspectors } = syntheticPopulation(UNITS, INSPECTORS);
 line(`generate ${UNITS.toLocaleString('en')} units, ${INSPECTORS} inspectors`, `${ms(performance.now() - t)} (setup, not a kernel figure)`);
 const mem1 = process.memoryUsage();

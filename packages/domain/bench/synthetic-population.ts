@@ -32,7 +32,7 @@ export function syntheticPopulation(unitCount: number, inspectorCount: number): 
     departmentId: departments[i % departments.length]!,
   }));
 
-  const units: DrawUnit[] = new Array(unitCount);
+  const units = new Array<DrawUnit>(unitCount);
   for (let i = 0; i < unitCount; i++) {
     const district = districts[next() % districts.length]!;
     const r = next() % 100;

@@ -79,7 +79,7 @@ export function parseRequestsQuery(query: RequestsQuery, now: Date): Parsed {
     ok: true,
     value: {
       ...(codes ? { riskCategories: codes } : {}),
-      ...(statuses ? { statuses: reportStatusesFor(statuses as ('open' | 'closed')[]) } : {}),
+      ...(statuses ? { statuses: reportStatusesFor(statuses) } : {}),
       from,
       // end_date is inclusive in the spec; the query's upper bound is exclusive.
       until: new Date(until.getTime() + 1),

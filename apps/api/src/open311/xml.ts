@@ -16,7 +16,7 @@ export const XML_ITEM_NAMES: Readonly<Record<string, string>> = {
 };
 
 // XML 1.0 cannot carry most C0 controls at all, not even escaped.
-// eslint-disable-next-line no-control-regex
+ 
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: string): string {

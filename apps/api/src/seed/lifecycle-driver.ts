@@ -79,7 +79,7 @@ export interface LifecycleDriver {
   readonly paths: Map<string, { router: number; kernel: number; skipped?: number }>;
 }
 
-export function countPath(paths: LifecycleDriver['paths'], op: DriverOperation | string, via: 'router' | 'kernel' | 'skipped'): void {
+export function countPath(paths: LifecycleDriver['paths'], op: DriverOperation | (string & {}), via: 'router' | 'kernel' | 'skipped'): void {
   const entry = paths.get(op) ?? { router: 0, kernel: 0 };
   if (via === 'skipped') {
     entry.skipped = (entry.skipped ?? 0) + 1;

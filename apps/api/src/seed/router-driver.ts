@@ -62,7 +62,7 @@ export function routerDriver(deps: RouterDriverDeps): LifecycleDriver {
     );
 
   /** Runs the first call whose procedure exists; null when none does (the caller then uses the kernel). */
-  const viaRouter = async (op: DriverOperation | string, user: SeededUser | null, calls: readonly Call[]): Promise<{ value: unknown } | null> => {
+  const viaRouter = async (op: DriverOperation | (string & {}), user: SeededUser | null, calls: readonly Call[]): Promise<{ value: unknown } | null> => {
     const call = calls.find((c) => c.path in PROCEDURES);
     if (!call) return null;
     const value = await at(callerFor(user), call.path)(call.input);

@@ -60,7 +60,7 @@ export async function seedRewardRules(db: Db, publishedAt: Date): Promise<string
   return insertSeedRewardRules(db, {
     jurisdictionId: null,
     version: 1,
-    rules: DEFAULT_REWARD_RULES as unknown as Record<string, unknown>,
+    rules: DEFAULT_REWARD_RULES,
     effectiveFrom: chinaMidnight(DEFAULT_REWARD_RULES.effectiveFrom),
     publishedAt,
   });

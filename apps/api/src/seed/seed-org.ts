@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { validateStaffAssignment, type Actor, type JurisdictionLevel, type Role } from '@firebreak/domain';
+import { validateStaffAssignment, type Actor, type JurisdictionLevel } from '@firebreak/domain';
 import { insertDepartment, insertJurisdiction, insertUser, type Db } from '@firebreak/db';
 import {
   DEMO_CITY,
@@ -117,7 +117,7 @@ export async function seedUsers(
       id,
       username: spec.username,
       venueId,
-      actor: { userId: id, name: spec.displayName, role: spec.role as Role, departmentId, jurisdictionId },
+      actor: { userId: id, name: spec.displayName, role: spec.role, departmentId, jurisdictionId },
     });
   }
   return users;

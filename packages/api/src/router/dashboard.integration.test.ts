@@ -7,7 +7,7 @@ import { createWorld, type World } from '../testing/world';
 
 let world: World;
 
-const row = (status: string) => ({ status }) as { status: string };
+const row = (status: string) => ({ status });
 
 async function inspection(v: { jurisdictionId: string; venueId: string; source: 'campaign' | 'joint' | 'expert_check'; status: string; departmentId: string; inspectors?: string[] }) {
   const id = randomUUID();

@@ -14,7 +14,6 @@ import {
   type InspectionCommand,
   type InspectionState,
   type Participant,
-  type Role,
 } from '@firebreak/domain';
 import {
   canonicalJson,
@@ -127,7 +126,7 @@ async function participants(ctx: StaffContext, ids: readonly string[]): Promise<
   requireAll('USER', { en: 'Inspection participants', zh: '检查人员' }, ids, [...byId.keys()]);
   return ids.map((i) => {
     const u = byId.get(i)!;
-    return { userId: u.id, name: u.displayName, role: u.role as Role, departmentId: u.departmentId };
+    return { userId: u.id, name: u.displayName, role: u.role, departmentId: u.departmentId };
   });
 }
 

@@ -13,7 +13,6 @@ import {
   type Effect,
   type ReportCommand,
   type ReportState,
-  type Role,
 } from '@firebreak/domain';
 import {
   applyEffects,
@@ -197,7 +196,7 @@ export const reports = router({
       return assignTo(ctx, input, {
         userId: user.id,
         name: user.displayName,
-        role: user.role as Role,
+        role: user.role,
         departmentId: user.departmentId,
         jurisdictionId: user.jurisdictionId,
       });

@@ -152,7 +152,7 @@ describe('rewards.determine and preview', () => {
   it('takes 50% of a decided fine under a city\'s own rule set', async () => {
     await insertRewardRuleVersion(world.db.db, {
       jurisdictionId: world.j.districtB,
-      rules: CITY_FINE_SHARE_REWARD_RULES as unknown as Record<string, unknown>,
+      rules: CITY_FINE_SHARE_REWARD_RULES,
       effectiveFrom: new Date('2024-12-31T16:00:00Z'),
       publishedAt: world.now,
       createdByUserId: null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createRewardClaim, type ReportState, type RewardClaimState, type RewardState } from '@firebreak/domain';
+import { createRewardClaim, type RewardClaimState, type RewardState } from '@firebreak/domain';
 import { findRewardByReportId } from '@firebreak/db';
 import { runCreate } from '../kernel/run-transition';
 import { toTRPCError } from '../trpc';
@@ -48,7 +48,6 @@ export async function claimReward(
   if (!row) throw toTRPCError(RECEIPT_NOT_FOUND);
   if (!reward) throw toTRPCError(NO_REWARD);
 
-  const report = row.state as unknown as ReportState;
   const rewardState = reward.state as unknown as RewardState;
   // The claim is judged by the rule set the amount was determined with, so the
   // anonymous policy and the claim window always match the amount.

@@ -32,7 +32,7 @@ export async function rewardRulesFor(
   let rows = await listRewardRuleRows(db);
   if (rows.length === 0 && opts.seed) {
     await seedDefaultRewardRules(db, {
-      rules: DEFAULT_REWARD_RULES as unknown as Record<string, unknown>,
+      rules: DEFAULT_REWARD_RULES,
       effectiveFrom: effectiveInstant(DEFAULT_REWARD_RULES.effectiveFrom),
       now: opts.now,
     });

@@ -1,6 +1,5 @@
 import {
   publicVenueView,
-  type CommitmentKind,
   type InspectionState,
   type PublicVenueView,
   type ResponsiblePersonRecord,
@@ -43,7 +42,7 @@ export function commitmentRecord(row: CommitmentRow): SafetyCommitmentRecord {
   const text = typeof row.content.text === 'string' ? row.content.text : '';
   const signatureRef = typeof row.content.signatureRef === 'string' ? row.content.signatureRef : `commitments:${row.id}`;
   return {
-    kind: row.kind as CommitmentKind,
+    kind: row.kind,
     text,
     signerName: row.signedByName,
     signedAt: row.signedAt.toISOString(),

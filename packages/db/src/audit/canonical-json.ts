@@ -28,6 +28,8 @@ function serialise(value: unknown): string | undefined {
     case 'function':
     case 'symbol':
       return undefined;
+    case 'object':
+      break;
   }
   if (Array.isArray(value)) {
     return `[${value.map((v) => serialise(v) ?? 'null').join(',')}]`;

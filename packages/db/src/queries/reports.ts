@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../database';
 import { attachments, reports } from '../schema/reports';
-import { claims, rewardRules, rewards } from '../schema/rewards';
+import { claims, rewards } from '../schema/rewards';
 import { apiKeys } from '../schema/users';
 
 /**

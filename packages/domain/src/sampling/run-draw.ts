@@ -78,7 +78,7 @@ export function drawFromPopulation(inputs: DrawInputs, population: DrawPopulatio
   let at = 0;
   for (const s of strata) for (const i of s.unitIndices) drawnUnits[at++] = i;
   drawnUnits.sort();
-  const pairOf: (readonly [string, string])[] = new Array(population.units.length);
+  const pairOf = new Array<readonly [string, string]>(population.units.length);
   for (const i of drawnUnits) {
     const unit = population.units[i]!;
     const pair = assignPair(unit, laneA[i]!, laneB[i]!, pool, conflicts, words);

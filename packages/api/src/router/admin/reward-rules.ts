@@ -41,7 +41,7 @@ export const rewardRulesAdmin = router({
             (tx) =>
               insertRewardRuleVersion(tx, {
                 jurisdictionId: input.jurisdictionId,
-                rules: rules as unknown as Record<string, unknown>,
+                rules: rules,
                 effectiveFrom: effectiveInstant(rules.effectiveFrom),
                 publishedAt: now,
                 createdByUserId: ctx.actor.userId,

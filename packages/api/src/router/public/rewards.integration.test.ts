@@ -126,7 +126,7 @@ describe('public.rewards.claim', () => {
     const refuse = { ...DEFAULT_REWARD_RULES, version: 'district-a.1', anonymousPolicy: 'refuse' as const };
     const [row] = await world.db.db
       .insert(schema.rewardRules)
-      .values({ jurisdictionId: world.j.districtA, version: 1, rules: refuse as unknown as Record<string, unknown>, effectiveFrom: new Date('2025-01-01T00:00:00+08:00'), publishedAt: world.now })
+      .values({ jurisdictionId: world.j.districtA, version: 1, rules: refuse, effectiveFrom: new Date('2025-01-01T00:00:00+08:00'), publishedAt: world.now })
       .returning({ id: schema.rewardRules.id });
     // As rewards.determine records it: the rule set the amount was computed with.
     await world.db.db.execute(`update rewards set reward_rule_id = '${row!.id}' where id = '${r.rewardId}'`);
