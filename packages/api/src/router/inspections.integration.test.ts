@@ -191,3 +191,42 @@ describe('inspections.list and get', () => {
     await expectRefused(world.as('inspectorA1').inspections.get({ id: b }), 'ACCESS.OUT_OF_SCOPE', 'FORBIDDEN');
   });
 });
+
+// Last in the file: once published, the revised market standard governs every later plan.
+describe('inspections.plan after a standard is published', () => {
+  it('plans with the standard an admin published, not the built-in default', async () => {
+    const admin = world.as('admin');
+    const versions = await admin.admin.standards.list({ category: 'market' });
+    const latest = versions.reduce((n, v) => Math.max(n, v.version), 0);
+    const patrol = {
+      id: 'market.night-patrol-log',
+      text: { zh: '夜间防火巡查记录完整', en: 'Night fire patrol log kept' },
+      riskCategory: 'evacuation_blocked',
+      severity: 'general',
+      basis: [{ law: '机关、团体、企业、事业单位消防安全管理规定', article: '第二十六条' }],
+      deadline: { kind: 'working_days', n: 3 },
+    } as const;
+    const draft = await admin.admin.standards.createDraft({
+      category: 'market',
+      title: { zh: '商场市场火灾隐患整治标准（修订）', en: 'Remediation standard for markets (revised)' },
+      effectiveFrom: '2026-03-10T00:00:00+08:00',
+      items: [patrol],
+      basedOnVersion: latest === 0 ? null : latest,
+    });
+    await admin.admin.standards.publish({ category: 'market', version: draft.version });
+    const start = world.now;
+    world.now = new Date('2026-03-11T02:00:00Z');
+    try {
+      const r = await world.as('supervisorA').inspections.plan({
+        venueId: world.venues.A,
+        source: 'campaign',
+        plannedFor: '2026-03-12',
+        team: [world.users.inspectorA1.id, world.users.inspectorA2.id],
+      });
+      expect(r.checklist.standards).toEqual([{ category: 'market', version: draft.version }]);
+      expect(r.inspection.checkItemIds).toEqual(['market.night-patrol-log']);
+    } finally {
+      world.now = start;
+    }
+  });
+});

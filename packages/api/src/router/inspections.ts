@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
-  checklistFor,
   createHazard,
   createInspection,
-  DEFAULT_STANDARDS,
   hazardInputsFromInspection,
   INSPECTION_SOURCES,
   INSPECTION_STATUSES,
@@ -28,6 +26,7 @@ import {
   type inspections as inspectionsTable,
 } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
+import { venueChecklist } from '../services/venue-checklist';
 import { capabilityProcedure, router } from '../trpc';
 import { actorDepartment, inTransaction, notFound, requireAccess, requireAll, type StaffContext } from './staff/access';
 import { hazardSourceColumn, inspectionSourceColumn } from './staff/columns';
@@ -165,7 +164,7 @@ export const inspections = router({
       const team = await participants(ctx, input.team);
       const experts = await participants(ctx, input.experts ?? []);
       const now = ctx.clock();
-      const checklist = checklistFor(venue.categories, DEFAULT_STANDARDS, now);
+      const checklist = await venueChecklist(ctx.db, venue.categories, now);
       const department = actorDepartment(ctx.actor);
       return inTransaction(ctx, async (tx) => {
         const created = await runCreate<InspectionState, 'inspection'>(

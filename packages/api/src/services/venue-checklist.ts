@@ -1,6 +1,5 @@
 import {
-  checklistFor,
-  DEFAULT_STANDARDS,
+  checklistInForce,
   type CheckItem,
   type Checklist,
   type ChecklistItem,
@@ -54,15 +53,13 @@ export interface VenueChecklist extends Checklist {
 
 /**
  * The checklist in force for a venue's categories at `at`: the kernel's
- * checklistFor over the standards table, with the built-in DEFAULT_STANDARDS
- * standing in for any category the table has no published version of.
+ * checklistInForce over the published standards in the table (the built-in
+ * default stands in for a category with no published version in force).
+ * Unit self-inspection and staff inspection plans both read it.
  */
 export async function venueChecklist(db: Db, categories: readonly string[], at: Date): Promise<VenueChecklist> {
   const rows = await listPublishedStandards(db, categories);
-  const stored = rows.map(standardFromRow);
-  const covered = new Set(stored.map((s) => s.category));
-  const defaults = DEFAULT_STANDARDS.filter((s) => categories.includes(s.category) && !covered.has(s.category));
-  const checklist = checklistFor(categories, [...stored, ...defaults], at);
+  const checklist = checklistInForce(categories, rows.map(standardFromRow), at);
   const rowIds = new Map<string, string>();
   for (const r of rows) for (const i of r.items) rowIds.set(`${r.venueCategory}|${r.version}|${i.code}`, i.id);
   return {

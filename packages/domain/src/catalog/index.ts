@@ -14,6 +14,7 @@ export * from './venue-check-items';
 export * from './default-standards';
 export * from './active-standard';
 export * from './build-checklist';
+export * from './checklist-in-force';
 export { nextStandardVersion } from './next-standard-version';
 export { reviseStandardDraft } from './revise-standard-draft';
 export { publishStandard } from './publish-standard';
