@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
+  canonicalJson,
   createHazard,
   createInspection,
   hazardInputsFromInspection,
@@ -14,7 +15,6 @@ import {
   type Participant,
 } from '@firebreak/domain';
 import {
-  canonicalJson,
   findStaffUsers,
   findVenueRef,
   insertInspectionTeam,

@@ -1,4 +1,3 @@
-export { canonicalJson } from './canonical-json';
 export { auditHash, GENESIS_HASH, type AuditContent } from './audit-hash';
 export { appendAudit, auditHead, type AuditEntry, type AuditRecord } from './append-audit';
 export {

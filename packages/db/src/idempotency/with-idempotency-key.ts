@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
-import { canonicalJson } from '../audit/canonical-json';
+import { canonicalJson } from '@firebreak/domain';
 import type { Db } from '../database';
 import { DbError } from '../errors';
 import { idempotencyKeys } from '../schema/idempotency';

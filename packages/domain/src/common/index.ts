@@ -3,3 +3,4 @@ export * from './roles';
 export * from './actor';
 export * from './context';
 export * from './effects';
+export * from './canonical-json';

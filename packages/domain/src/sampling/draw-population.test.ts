@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../common/canonical-json';
 import type { DrawInspector, DrawUnit } from './draw-inputs';
 import { inspectorTuple, prepareDrawPopulation, unitTuple } from './draw-population';
 

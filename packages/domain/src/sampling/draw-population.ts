@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { err, ok, type Result } from '../common/errors';
-import { jsonString } from './canonical-json';
+import { jsonString } from './json-string';
 import type { DrawInspector, DrawUnit } from './draw-inputs';
 
 declare const frozen: unique symbol;

@@ -1,4 +1,4 @@
-export * from './canonical-json';
+export * from './json-string';
 export * from './mixer';
 export * from './draw-inputs';
 export * from './draw-population';

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../common/errors';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../common/canonical-json';
 import type { DrawInputs, DrawInspector, DrawUnit } from './draw-inputs';
 import { runDraw, type DrawOutput } from './run-draw';
 
