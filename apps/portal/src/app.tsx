@@ -20,10 +20,7 @@ function EmergencyNotice() {
   const { t } = useI18n();
   return (
     <p className="fb-alert pt-emergency" role="note">
-      <span aria-hidden="true" className="pt-emergency__icon">
-        119
-      </span>
-      <span>{t('portal.emergency')}</span>
+      <span className="pt-emergency__text">{t('portal.emergency')}</span>
       <a className="pt-emergency__call" href="tel:119">
         119
       </a>
