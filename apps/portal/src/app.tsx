@@ -136,7 +136,7 @@ export function App() {
             <RewardsPage />
           </Page>
         </Route>
-        <Route path="/open311">
+        <Route path="/developers">
           <Page>
             <Open311Page />
           </Page>

@@ -7,7 +7,7 @@ const PUBLIC_LINKS: readonly { href: string; title: MessageKey; lead: MessageKey
   { href: '/exposure', title: 'portal.home.exposure', lead: 'portal.home.exposureLead', icon: '!' },
   { href: '/draws', title: 'portal.home.draws', lead: 'portal.home.drawsLead', icon: '⚄' },
   { href: '/rewards', title: 'portal.home.rewards', lead: 'portal.home.rewardsLead', icon: '¥' },
-  { href: '/open311', title: 'portal.home.open311', lead: 'portal.home.open311Lead', icon: '⇄' },
+  { href: '/developers', title: 'portal.home.open311', lead: 'portal.home.open311Lead', icon: '⇄' },
 ];
 
 export function HomePage() {
