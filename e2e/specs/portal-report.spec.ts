@@ -201,6 +201,48 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
     }
   });
 
+  it('files a report with the keyboard only (1280 px)', async () => {
+    const s = await openApp({ path: '/report', viewport: 'desktop' });
+    try {
+      const { page } = s;
+      await page.getByText('违规采用易燃可燃材料装修装饰').waitFor();
+      const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName || '');
+      const tabTo = async (id: string, max = 40) => {
+        for (let i = 0; i < max; i++) {
+          if ((await active()) === id) return;
+          await page.keyboard.press('Tab');
+        }
+        throw new Error(`Tab never reached #${id}; focus is on ${await active()}`);
+      };
+      await tabTo('cat-first');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.getByRole('radio', { name: /疏散通道堵塞/ }).isChecked()).toBe(true);
+      await tabTo('venue-search');
+      await page.keyboard.type('万家福');
+      await page.getByRole('button', { name: /^湖滨万家福购物广场 东湖区/ }).waitFor();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('chosen-venue').waitFor();
+      expect(await active()).toBe('chosen-venue');
+      await tabTo('description');
+      await page.keyboard.type(`键盘填报：二楼安全出口上了锁（e2e ${tag}）`);
+      await page.keyboard.press('Tab');
+      for (let i = 0; i < 20; i++) {
+        const name = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
+        if (name.includes('提交举报')) break;
+        await page.keyboard.press('Tab');
+      }
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: '举报已提交' }).waitFor();
+      expect((await page.getByTestId('receipt').textContent())?.replace(/\D/g, '')).toMatch(/^\d{16}$/);
+      await s.screenshot('portal-receipt-desktop');
+      await expectClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('looks right at 1280 px too', async () => {
     for (const path of ['/', '/report', '/track']) {
       const s = await openApp({ path, viewport: 'desktop' });
@@ -212,6 +254,16 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
       } finally {
         await s.close();
       }
+    }
+    const s = await openApp({ path: '/track', viewport: 'desktop' });
+    try {
+      await s.page.getByLabel('回执码').fill(receipt);
+      await s.page.getByRole('button', { name: '查询', exact: true }).click();
+      await s.page.getByTestId('messages').getByText('收到，我们今天下午到场核查。').waitFor();
+      await s.screenshot('portal-track-result-desktop');
+      await expectClean(s);
+    } finally {
+      await s.close();
     }
   });
 });

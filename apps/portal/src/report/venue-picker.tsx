@@ -30,7 +30,7 @@ export function VenuePicker({ value, onChange, error }: { value: DraftVenue | nu
 
   if (value) {
     return (
-      <div className="pt-venue pt-venue--chosen" data-testid="chosen-venue">
+      <div className="pt-venue pt-venue--chosen" data-testid="chosen-venue" id="chosen-venue" tabIndex={-1}>
         <p className="pt-venue__eyebrow">{t('portal.report.venueChosen')}</p>
         <p className="pt-venue__name">{value.name}</p>
         <p className="pt-venue__address">{value.address}</p>
@@ -89,7 +89,11 @@ export function VenuePicker({ value, onChange, error }: { value: DraftVenue | nu
               <button
                 type="button"
                 className="pt-venues__item"
-                onClick={() => onChange({ id: v.id, publicToken: v.publicToken, name: v.name, address: v.address })}
+                onClick={() => {
+                  onChange({ id: v.id, publicToken: v.publicToken, name: v.name, address: v.address });
+                  // The list goes away with the button that had focus: keep keyboard users in place.
+                  requestAnimationFrame(() => document.getElementById('chosen-venue')?.focus());
+                }}
               >
                 <span className="pt-venues__name">{v.name}</span>
                 <span className="pt-venues__address">{v.address}</span>
