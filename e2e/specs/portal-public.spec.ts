@@ -64,6 +64,10 @@ describe('portal journeys 4–8: the public pages, without an account', () => {
           await items.first().getByRole('link', { name: /查看场所公示/ }).click();
           await page.getByTestId('venue-name').waitFor();
           expect(page.url()).toMatch(/\/v\/[^/]+$/);
+          // The venue page shows its open listed supervision.
+          await page.getByTestId('venue-listings').waitFor();
+          await s.screenshot('portal-venue-listed-phone');
+          expect(await s.axe()).toEqual([]);
         }
       } finally {
         await s.close();

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { Layout, useI18n } from '@firebreak/ui';
 import { HomePage } from './pages/home';
+import { PageBoundary } from './lib/page-boundary';
 
 // Every page but the home page loads on demand: the form, the uploader and the
 // draw verifier stay off the critical path of `/`.
@@ -53,7 +54,9 @@ function Page({ children }: { children: ReactNode }) {
   return (
     <>
       <BackHome />
-      <Suspense fallback={<Loading />}>{children}</Suspense>
+      <PageBoundary>
+        <Suspense fallback={<Loading />}>{children}</Suspense>
+      </PageBoundary>
     </>
   );
 }

@@ -8,6 +8,9 @@ export default function VenuePage({ token }: { token: string }) {
   const trpc = useTRPC();
   const valid = token.length >= 16 && token.length <= 128;
   const page = useQuery(trpc.public.venues.page.queryOptions({ publicToken: token }, { enabled: valid, retry: false }));
+  // No venue-level listing field in the contract: the exposure board's published listings are matched by the venue's code.
+  const board = useQuery(trpc.public.exposure.list.queryOptions({ limit: 50, offset: 0 }, { enabled: valid }));
+  const listings = (board.data?.items ?? []).filter((i) => i.source === 'listing' && i.venue?.publicToken === token);
 
   if (!valid || page.isError) {
     return (
@@ -127,9 +130,30 @@ export default function VenuePage({ token }: { token: string }) {
         <h3 id="listing-title" className="fb-card__title">
           {t('portal.venue.listing')}
         </h3>
-        <p className="fb-muted">
-          {t('portal.venue.listingUnknown')} <Link href="/exposure">{t('portal.exposure.title')}</Link>
-        </p>
+        {listings.length > 0 ? (
+          <ul className="pt-hazards" data-testid="venue-listings">
+            {listings.flatMap((l) =>
+              l.hazards.map((h) => (
+                <li key={`${l.id}-${h.id}`} className="pt-hazard">
+                  <span className="pt-hazard__title">
+                    <span className="pt-tag pt-tag--urgent">{label(l.label)}</span>
+                    {label(h.riskCategory)}
+                    <span className={`pt-pill pt-pill--${h.status}`}>{label(h.statusLabel)}</span>
+                  </span>
+                  <span className="pt-hint">
+                    {t('portal.exposure.published', { date: date(l.at) })}
+                    {h.correction && h.correction.mode === 'deadline' && !h.closedAt ? ` · ${t('portal.track.hazardDue', { date: date(h.correction.due) })}` : ''}
+                    {h.closedAt ? ` · ${t('portal.track.hazardClosed', { date: date(h.closedAt) })}` : ''}
+                  </span>
+                </li>
+              )),
+            )}
+          </ul>
+        ) : (
+          <p className="fb-muted">
+            {board.isSuccess ? t('portal.venue.noListing') : t('portal.venue.listingUnknown')} <Link href="/exposure">{t('portal.exposure.title')}</Link>
+          </p>
+        )}
       </section>
     </>
   );
