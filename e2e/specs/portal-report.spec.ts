@@ -255,6 +255,18 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
         await s.close();
       }
     }
+    // English at 390 px: the longer strings still fit.
+    const en = await openApp({ path: '/report', viewport: 'phone' });
+    try {
+      await en.page.getByText('English', { exact: true }).click();
+      await en.page.getByText('Flammable decoration', { exact: true }).waitFor();
+      await en.page.getByRole('button', { name: 'Send the report' }).click();
+      await expect.poll(() => en.page.locator('.pt-summary').textContent()).toContain('Kind of hazard: choose one.');
+      await en.screenshot('portal-report-errors-phone-en');
+      await expectClean(en);
+    } finally {
+      await en.close();
+    }
     const s = await openApp({ path: '/track', viewport: 'desktop' });
     try {
       await s.page.getByLabel('回执码').fill(receipt);
