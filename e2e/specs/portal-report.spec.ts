@@ -201,6 +201,31 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
     }
   });
 
+  it('retries a photo whose upload failed, and removes it', async () => {
+    const s = await openApp({ path: '/report', viewport: 'phone' });
+    try {
+      const { page } = s;
+      let failed = false;
+      await page.route('**/uploads', async (route) => {
+        if (failed) return route.continue();
+        failed = true;
+        await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'X', message: 'Service unavailable', messageZh: '服务暂不可用' } }) });
+      });
+      await page.getByTestId('photo-input').setInputFiles([{ name: 'p.png', mimeType: 'image/png', buffer: png(320, 240) }]);
+      await expect.poll(() => page.getByTestId('photo-item').first().getAttribute('data-status'), { timeout: 30_000 }).toBe('failed');
+      await page.getByText('上传失败：服务暂不可用').waitFor();
+      await s.screenshot('portal-report-photo-failed-phone');
+      expect(await s.axe()).toEqual([]);
+      await page.getByRole('button', { name: '重试' }).click();
+      await expect.poll(() => page.getByTestId('photo-item').first().getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+      await page.getByRole('button', { name: '删除照片 1' }).click();
+      await expect.poll(() => page.getByTestId('photo-item').count()).toBe(0);
+      expect(s.offsite).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('files a report with the keyboard only (1280 px)', async () => {
     const s = await openApp({ path: '/report', viewport: 'desktop' });
     try {
