@@ -201,6 +201,34 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
     }
   });
 
+  it('files a named report at a typed address; a wrong phone number is named in the error', async () => {
+    const s = await openApp({ path: '/report', viewport: 'phone' });
+    try {
+      const { page } = s;
+      await page.getByText('电动自行车违规停放充电').click();
+      await page.getByRole('radio', { name: '填写地址' }).check();
+      await page.getByLabel('详细地址').fill('示范市东湖区湖滨路12号3单元楼道');
+      expect(await page.getByTestId('handler').textContent()).toContain('值班室');
+      await page.getByLabel('隐患情况').fill(`楼道里每晚有三四辆电动车充电，电线从窗户拉出来（e2e ${tag}）`);
+      await page.getByText('实名举报', { exact: true }).click();
+      await page.getByRole('textbox', { name: '姓名' }).fill('张三');
+      await page.getByRole('textbox', { name: '手机号码' }).fill('abc');
+      await page.getByRole('button', { name: '提交举报' }).click();
+      await expect.poll(() => page.locator('.pt-summary').textContent()).toContain('手机号码：请填写正确的号码');
+      expect(await page.getByRole('textbox', { name: '手机号码' }).getAttribute('aria-invalid')).toBe('true');
+      await s.screenshot('portal-report-named-phone');
+      expect(await s.axe()).toEqual([]);
+      await page.getByRole('textbox', { name: '手机号码' }).fill('13800138000');
+      await page.getByRole('button', { name: '提交举报' }).click();
+      await page.getByRole('heading', { name: '举报已提交' }).waitFor();
+      // The name and phone were never written to the draft.
+      expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain('13800138000');
+      expect(s.offsite).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('retries a photo whose upload failed, and removes it', async () => {
     const s = await openApp({ path: '/report', viewport: 'phone' });
     try {
