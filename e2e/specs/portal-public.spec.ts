@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiAs, closeBrowser, openApp, publicApi, type AppSession } from '../harness';
 
@@ -10,6 +11,29 @@ async function expectClean(s: AppSession) {
 }
 
 describe('portal journeys 4–8: the public pages, without an account', () => {
+  it('loads at most 120 KB of gzipped JavaScript for / (the form and uploader load on demand)', async () => {
+    const s = await openApp({ path: '/', viewport: 'phone' });
+    try {
+      const scripts: Promise<Buffer>[] = [];
+      const urls: string[] = [];
+      s.page.on('response', (r) => {
+        if (r.url().endsWith('.js')) {
+          urls.push(r.url());
+          scripts.push(r.body());
+        }
+      });
+      await s.page.reload();
+      await s.page.getByRole('link', { name: /我要举报/ }).first().waitFor();
+      await s.page.waitForLoadState('networkidle');
+      const gzip = (await Promise.all(scripts)).reduce((n, b) => n + gzipSync(b).length, 0);
+      expect(urls.some((u) => /report-page/.test(u))).toBe(false);
+      expect(gzip).toBeLessThanOrEqual(120 * 1024);
+      console.log(`critical-path JS for /: ${urls.length} files, ${(gzip / 1024).toFixed(1)} KiB gzip`);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('opens a venue page by its QR code path and starts a report pre-filled with the venue', async () => {
     const [venue] = await publicApi().public.venues.search.query({ query: '湖滨万家福购物广场', limit: 1 });
     expect(venue).toBeDefined();
