@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiAs, closeBrowser, openApp, type Api, type AppSession } from '../harness';
+import { apiAs, closeBrowser, openApp, readServerLog, type Api, type AppSession } from '../harness';
 
 afterAll(closeBrowser);
 
@@ -196,6 +196,8 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
       await expect.poll(() => page.getByTestId('track-error').textContent()).toContain('No report has this receipt code');
       expect(await s.axe()).toEqual([]);
       expect(s.offsite).toEqual([]);
+      // Nor in the server's log.
+      expect(await readServerLog()).not.toContain(receipt);
     } finally {
       await s.close();
     }
