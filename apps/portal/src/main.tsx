@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { FirebreakProvider } from '@firebreak/client';
 import { I18nProvider } from '@firebreak/ui';
 import '@firebreak/ui/kit.css';
+import './portal.css';
 import { App } from './app';
 
 const root = document.getElementById('root');

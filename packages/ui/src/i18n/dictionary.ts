@@ -1,4 +1,5 @@
 import type { Language } from './languages';
+import { portalMessages } from './portal-messages';
 
 type Entry = Readonly<Record<Language, string>>;
 
@@ -62,6 +63,7 @@ export const dictionary = {
     'zh-CN': '火灾隐患举报投诉电话 96119 · 火警 119',
     en: 'Fire hazard hotline 96119 · Fire emergency 119',
   },
+  ...portalMessages,
 } as const satisfies Readonly<Record<string, Entry>>;
 
 export type MessageKey = keyof typeof dictionary;
