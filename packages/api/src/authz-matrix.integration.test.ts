@@ -185,4 +185,37 @@ describe('authorisation matrix', () => {
     expect(failures).toEqual([]);
     expect(cells).toBeGreaterThan(20);
   }, 120_000);
+
+  it('refuses one unit on another venue\'s hazard or inspection, and lets that venue\'s own unit through', async () => {
+    const ofB: Record<string, string> = {
+      hazardId: await hazardAt(world, 'ordered', 'B'),
+      // Only planned: the fixture's recorded inspection needs a second 甲区 signer, which 乙区 refuses.
+      inspectionId: await inspectionAt(world, 'B', 'planned'),
+    };
+    const failures: string[] = [];
+    const codes: Record<string, number> = {};
+    let cells = 0;
+    for (const name of names) {
+      const proc = procedures[name]!;
+      if (proc._def.meta?.access?.kind !== 'unit' || !proc._def.inputs[0]) continue;
+      const shape = (proc._def.inputs[0] as unknown as { _zod: { def: { shape?: Record<string, unknown> } } })._zod.def.shape ?? {};
+      const field = Object.keys(shape).find((k) => k in ofB);
+      if (!field) continue;
+      const built = sampleInput(proc._def.inputs[0], { uuidFor: (f) => ofB[f] ?? ofB[field]! });
+      if (!built.ok) {
+        failures.push(`${name}: no valid input could be built`);
+        continue;
+      }
+      const out = await call('unitA', name, built.value);
+      cells += 1;
+      const label = `${out.code} ${out.domain ?? ''}`.trim();
+      codes[label] = (codes[label] ?? 0) + 1;
+      if (out.code !== 'FORBIDDEN' && out.code !== 'NOT_FOUND') failures.push(`${name} as unitA on venue B's ${field}: ${label}`);
+      const own = await call('unitB', name, built.value);
+      if (own.code === 'FORBIDDEN' && /WRONG_VENUE|OUT_OF_SCOPE|NOT_OWNER/.test(own.domain ?? '')) failures.push(`${name} as unitB on its own ${field}: ${own.domain}`);
+    }
+    console.log(`[authz matrix, unit level] ${cells} calls by one unit on another venue's objects; outcomes ${JSON.stringify(codes)}; failures ${failures.length}`);
+    expect(failures).toEqual([]);
+    expect(cells).toBeGreaterThanOrEqual(3);
+  }, 120_000);
 });
