@@ -19,7 +19,8 @@ import { createWorld, type World, type WorldUserKey } from './testing/world';
  * the gate lets through stops at validation (BAD_REQUEST) and nothing runs;
  * FORBIDDEN or UNAUTHORIZED means the gate refused.
  *
- * Scope level: procedures on one report, hazard or inspection are called with
+ * Scope level: procedures on one report, hazard, inspection, enforcement case
+ * or listing are called with
  * a valid input (built from their schema) on an object in 乙区 by 甲区 staff
  * whose role may do it: that must be refused; the same call by 乙区 staff must
  * not be refused for scope.
@@ -128,11 +129,25 @@ describe('authorisation matrix', () => {
     expect(mismatches).toEqual([]);
   }, 120_000);
 
-  it('refuses 甲区 staff on a 乙区 report, hazard or inspection, and lets 乙区 staff through the scope check', async () => {
+  it('refuses 甲区 staff on a 乙区 report, hazard, inspection, enforcement case or listing, and lets 乙区 staff through the scope check', async () => {
     const subjects: Record<string, string> = {
       reports: (await reportAt(world, 'submitted', { venue: 'B' })).reportId,
       hazards: await hazardAt(world, 'found', 'B'),
       inspections: await inspectionAt(world, 'B', 'planned'),
+      enforcement: (
+        await world.as('inspectorB1').enforcement.propose({
+          kind: 'fine',
+          target: 'unit',
+          subjectName: '乙区快捷宾馆',
+          venueId: world.venues.B,
+          facts: '占用、堵塞疏散通道，经责令改正逾期未改',
+          basis: { article: 60, paragraph: 1 },
+          amountYuan: 10_000,
+        })
+      ).id,
+      listings: (
+        await world.as('supervisorB').listings.propose({ venueId: world.venues.B, hazardIds: [await hazardAt(world, 'ordered', 'B', '2026-06-30')], reason: '重大火灾隐患，整改难度大' })
+      ).id,
     };
     /** 甲区-seated staff (not the city level, whose subtree holds 乙区 too) and their 乙区 counterpart. */
     const sides: readonly { a: WorldUserKey; b: WorldUserKey | null }[] = [
