@@ -1,13 +1,15 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
 import sharp from 'sharp';
 import type { FastifyInstance } from 'fastify';
-import { attachments } from '@firebreak/db';
+import { attachments, createDb } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpWorld, multipartBody, nextAddress, type HttpWorld } from '../../test/http-world';
 import { createFrontEndFixture, type FrontEndFixture } from '../../test/front-end-fixture';
+import { nextClientAddress, prepareBareCity, spawnServer } from '../../test/server-process';
 import { buildApp } from '../app';
 import { serverDatabase } from '../database';
 import { loadEnv } from '../env';
@@ -26,6 +28,7 @@ const BUCKET = 'firebreak-evidence';
 let s3: S3rver;
 let s3Dir: string;
 let config: S3StorageConfig;
+let storageUrl: string;
 let h: HttpWorld;
 let second: FastifyInstance;
 let fixture: FrontEndFixture;
@@ -36,6 +39,7 @@ beforeAll(async () => {
   const { port } = await s3.run();
   // s3rver's built-in account; the URL is what an operator would put in FIREBREAK_STORAGE_URL.
   const url = `s3+http://S3RVER:S3RVER@127.0.0.1:${port}/${BUCKET}/evidence`;
+  storageUrl = url;
   config = loadEnv({ FIREBREAK_STORAGE_URL: url }, tmpdir()).FIREBREAK_STORAGE_URL!;
   h = await createHttpWorld({ uploadsStore: openBlobStore(config) });
   // A second server of the same deployment: same database, same keys, its own S3 client.
@@ -139,6 +143,33 @@ describe('uploads on S3, two servers, one bucket', () => {
     expect((await collect(s3Dir)).filter((f) => /[0-9a-f]{32}/.test(f)).length).toBe(before);
     expect(() => store.remove('../../etc/passwd')).toThrow(/not a storage key/);
   });
+});
+
+describe('the server process with FIREBREAK_STORAGE_URL', () => {
+  it('stores uploads in the bucket and nothing in the data dir', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'fb-s3-server-'));
+    try {
+      const pre = await createDb({ dataDir: join(dataDir, 'pglite') });
+      await prepareBareCity(pre);
+      await pre.close();
+      const server = await spawnServer({ dataDir, env: { FIREBREAK_STORAGE_URL: storageUrl } });
+      try {
+        expect(server.output()).toContain('"storage":"s3+http://127.0.0.1:');
+        expect(server.output()).not.toContain('S3RVER:S3RVER');
+        const before = (await collect(s3Dir)).length;
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(await phoneJpeg())], { type: 'image/jpeg' }), 'IMG_0002.jpg');
+        const res = await fetch(`${server.baseUrl}/uploads`, { method: 'POST', body: form, headers: { 'x-forwarded-for': nextClientAddress() } });
+        expect(res.status).toBe(201);
+        expect((await collect(s3Dir)).length).toBeGreaterThanOrEqual(before + 2);
+        expect(existsSync(join(dataDir, 'uploads')) ? await readdir(join(dataDir, 'uploads')) : []).toEqual([]);
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
 
 async function collect(dir: string): Promise<string[]> {
