@@ -31,20 +31,27 @@ export function createS3BlobStore(config: S3StorageConfig, options: S3BlobStoreO
     const code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1] ?? 'unknown';
     throw new BlobStoreError(`storage: ${what} ${key} failed with HTTP ${res.status} (${code})`, res.status);
   };
+  /** A bucket server that cannot be reached (refused, reset, timed out) is a store failure too. */
+  const send = async (method: string, key: string, init: RequestInit): Promise<Response> => {
+    try {
+      return await aws.fetch(urlOf(key), { ...init, method, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      throw new BlobStoreError(`storage: ${method} ${key} could not reach the bucket server (${cause})`);
+    }
+  };
   return {
     location,
     async put(key, bytes) {
-      const res = await aws.fetch(urlOf(key), {
-        method: 'PUT',
+      const res = await send('PUT', key, {
         body: new Uint8Array(bytes),
         headers: { 'content-type': 'application/octet-stream' },
-        signal: AbortSignal.timeout(timeoutMs),
       });
       if (!res.ok) await fail('PUT', key, res);
       await res.arrayBuffer(); // drain, so the connection goes back to the pool
     },
     async get(key) {
-      const res = await aws.fetch(urlOf(key), { method: 'GET', signal: AbortSignal.timeout(timeoutMs) });
+      const res = await send('GET', key, {});
       if (res.status === 404) {
         await res.arrayBuffer();
         throw new BlobNotFoundError(key);
@@ -53,7 +60,7 @@ export function createS3BlobStore(config: S3StorageConfig, options: S3BlobStoreO
       return Buffer.from(await res.arrayBuffer());
     },
     async remove(key) {
-      const res = await aws.fetch(urlOf(key), { method: 'DELETE', signal: AbortSignal.timeout(timeoutMs) });
+      const res = await send('DELETE', key, {});
       if (!res.ok && res.status !== 404) await fail('DELETE', key, res);
       await res.arrayBuffer();
     },

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
@@ -142,6 +143,37 @@ describe('uploads on S3, two servers, one bucket', () => {
     await expect(store.readDisplay(display)).rejects.toBeInstanceOf(BlobNotFoundError);
     expect((await collect(s3Dir)).filter((f) => /[0-9a-f]{32}/.test(f)).length).toBe(before);
     expect(() => store.remove('../../etc/passwd')).toThrow(/not a storage key/);
+  });
+});
+
+describe('a bucket server that is down', () => {
+  it('answers uploads with 503 STORAGE.UNAVAILABLE in both languages, records nothing, and keeps serving', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as { port: number }).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const down = await buildApp({
+      logger: false,
+      frontEndsDir: fixture.dir,
+      db: serverDatabase(h.world.db),
+      services: h.world.services,
+      clock: () => h.world.now,
+      uploadsStore: createS3BlobStore({ ...config, endpoint: `http://127.0.0.1:${port}` }, { timeoutMs: 2_000 }),
+      deployment: 'test',
+    });
+    try {
+      const rows = await h.world.db.db.$count(attachments);
+      const body = multipartBody([{ name: 'file', filename: 'IMG_0003.jpg', contentType: 'image/jpeg', data: await phoneJpeg() }]);
+      const res = await down.inject({ method: 'POST', url: '/uploads', remoteAddress: nextAddress(), payload: body.payload, headers: body.headers });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toEqual({ error: { code: 'STORAGE.UNAVAILABLE', message: expect.stringMatching(/file store/), messageZh: expect.stringMatching(/文件存储/) } });
+      expect(await h.world.db.db.$count(attachments)).toBe(rows);
+      expect((await down.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await down.close();
+    }
   });
 });
 
