@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import type { FastifyInstance } from 'fastify';
 import { attachments, createDb } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jpegWithGps } from '../../test/hostile-files';
 import { createHttpWorld, multipartBody, nextAddress, type HttpWorld } from '../../test/http-world';
 import { createFrontEndFixture, type FrontEndFixture } from '../../test/front-end-fixture';
 import { nextClientAddress, prepareBareCity, spawnServer } from '../../test/server-process';
@@ -64,12 +65,7 @@ afterAll(async () => {
   if (s3Dir) await rm(s3Dir, { recursive: true, force: true });
 });
 
-async function phoneJpeg(): Promise<Buffer> {
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
-    .jpeg()
-    .withExif({ IFD0: { Make: 'FirebreakPhone', Model: 'X1' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '120/1 9/1 0/1' } })
-    .toBuffer();
-}
+const phoneJpeg = () => jpegWithGps(64, 48);
 
 describe('S3 blob store', () => {
   it('reads FIREBREAK_STORAGE_URL into an endpoint, bucket, prefix and keys', () => {
