@@ -101,6 +101,17 @@ describe(`kill -9 during submissions (${tier})`, () => {
     const acknowledged = attempts.filter((a) => a.ack);
     const cutOff = attempts.length - acknowledged.length;
 
+    // On PostgreSQL the database outlived the server: count what the cut-off requests left behind.
+    // (On PGlite opening the files here would do the recovery the restarted server must do itself.)
+    let committedBeforeRetry: number | null = null;
+    if (scratch) {
+      const peek = await openDb();
+      committedBeforeRetry = await peek.db.$count(schema.reports);
+      await peek.close();
+      expect(committedBeforeRetry).toBeGreaterThanOrEqual(acknowledged.length);
+      expect(committedBeforeRetry).toBeLessThanOrEqual(attempts.length);
+    }
+
     // Same data dir (keys, PGlite files, its stale lock) or the same database.
     const restartStarted = performance.now();
     server = await spawnServer(spawnOpts);
@@ -141,7 +152,8 @@ describe(`kill -9 during submissions (${tier})`, () => {
 
     console.log(
       `[crash ${tier}] submissions sent ${attempts.length}, acknowledged before kill -9 ${acknowledged.length}, ` +
-        `in flight at the kill ${inFlightAtKill}, unanswered ${cutOff}; restart ${restartMs} ms; ` +
+        `in flight at the kill ${inFlightAtKill}, unanswered ${cutOff}` +
+        `${committedBeforeRetry === null ? '' : ` (of which committed before the retry ${committedBeforeRetry - acknowledged.length})`}; restart ${restartMs} ms; ` +
         `acknowledged found and trackable after restart ${found}/${acknowledged.length}; ` +
         `retries with the same keys ${attempts.length}, distinct reports ${reportIds.size}, report rows ${rows}, idempotency keys ${keys}`,
     );
