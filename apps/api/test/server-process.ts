@@ -54,8 +54,8 @@ export async function spawnServer(options: ServerSpawnOptions): Promise<ServerPr
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`server did not start within ${options.startTimeoutMs ?? 60_000} ms:\n${out}`));
-    }, options.startTimeoutMs ?? 60_000);
+      reject(new Error(`server did not start within ${options.startTimeoutMs ?? 120_000} ms:\n${out}`));
+    }, options.startTimeoutMs ?? 120_000);
     const check = () => {
       const m = /Firebreak listening on http:\/\/[^:]+:(\d+)/.exec(out);
       if (m) {

@@ -157,5 +157,5 @@ describe(`kill -9 during submissions (${tier})`, () => {
         `acknowledged found and trackable after restart ${found}/${acknowledged.length}; ` +
         `retries with the same keys ${attempts.length}, distinct reports ${reportIds.size}, report rows ${rows}, idempotency keys ${keys}`,
     );
-  }, 180_000);
+  }, 300_000);
 });

@@ -197,7 +197,7 @@ describe('the server process with FIREBREAK_STORAGE_URL', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 180_000);
 });
 
 async function collect(dir: string): Promise<string[]> {
