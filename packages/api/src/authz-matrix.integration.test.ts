@@ -196,7 +196,12 @@ describe('authorisation matrix', () => {
       acc[c] = (acc[c] ?? 0) + 1;
       return acc;
     }, {});
-    console.log(`[authz matrix, scope level] ${cells} out-of-scope calls on ${Object.keys(subjects).join('/')} procedures taking an id; outcomes ${JSON.stringify(codes)}; inputs not buildable ${noInput}; failures ${failures.length}`);
+    // Refused, but before the scope check (the kernel's own role rule, or an id in the input that names nothing).
+    const notScope = rows.filter((r) => !r.includes('OUT_OF_SCOPE'));
+    console.log(
+      `[authz matrix, scope level] ${cells} out-of-scope calls on ${Object.keys(subjects).join('/')} procedures taking an id; outcomes ${JSON.stringify(codes)}; ` +
+        `inputs not buildable ${noInput}; failures ${failures.length}; refused before the scope check: ${notScope.join('; ') || 'none'}`,
+    );
     expect(failures).toEqual([]);
     expect(cells).toBeGreaterThan(20);
   }, 120_000);
