@@ -89,7 +89,7 @@ export async function spawnServer(options: ServerSpawnOptions): Promise<ServerPr
 
 let clientCounter = 0;
 
-/** A fresh TEST-NET-2/3 address per call: every request is a different client to the throttles. */
+/** A fresh address per call (203.0.113.0/24 and the two /24s after it): every request is a different client to the throttles. */
 export function nextClientAddress(): string {
   clientCounter += 1;
   return `203.0.${113 + (Math.floor(clientCounter / 250) % 3)}.${(clientCounter % 250) + 1}`;
