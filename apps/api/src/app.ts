@@ -10,7 +10,7 @@ import { frontEndFor, isApiPath, locateFrontEnds, looksLikePageRoute } from './f
 import { addTrpcRateLimits, createClientKeyer, createHttpBridge, DEFAULT_RATE_LIMITS, type RateLimits } from './http/index';
 import { OPEN311_PREFIX, open311Routes } from './open311/index';
 import { helmetOptions } from './security-headers';
-import { createEvidenceStore, uploadRoutes, type DisplayLimits } from './uploads/index';
+import { createEvidenceStore, uploadRoutes, type BlobStore, type DisplayLimits } from './uploads/index';
 
 export interface BuildAppOptions {
   /** Absent when the server runs without a database; /healthz then reports 'none'. */
@@ -26,6 +26,8 @@ export interface BuildAppOptions {
   readonly services?: Services | null;
   /** Where upload files live (`<data dir>/uploads`); uploads answer 503 without it. */
   readonly uploadsDir?: string | null;
+  /** Where upload files live when not in a local directory (an S3-compatible bucket); wins over uploadsDir. */
+  readonly uploadsStore?: BlobStore | null;
   /** Mark cookies Secure on plain HTTP too (TLS ended at a gateway). */
   readonly cookieSecure?: boolean;
   /** Fastify's trustProxy: which proxies' X-Forwarded-* to believe. */
@@ -142,7 +144,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(uploadRoutes, {
     db: db?.db ?? null,
     services,
-    store: services && options.uploadsDir ? createEvidenceStore(options.uploadsDir, services.sealer) : null,
+    store: services && (options.uploadsStore ?? options.uploadsDir) ? createEvidenceStore((options.uploadsStore ?? options.uploadsDir)!, services.sealer) : null,
     contextFor,
     rateLimit: limits.uploads,
     rateLimitKey: keyOf,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseStorageUrl, StorageUrlError, type S3StorageConfig } from './uploads/storage-url';
 
 /**
  * The repository root, found by walking up from this module to pnpm-workspace.yaml.
@@ -69,6 +70,25 @@ export function envSchema(repoRoot: string) {
         .string()
         .regex(/^(\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'must be a hop count or a comma-separated list of addresses or CIDRs')
         .transform((v): number | string[] => (/^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim())))
+        .optional(),
+    ),
+    /**
+     * Where uploads live when not in `<data dir>/uploads`: an S3-compatible bucket
+     * (s3://KEY:SECRET@host[:port]/bucket, or s3+http:// for plain HTTP), shared by
+     * several servers. Parsed here; the message on a bad value never repeats it.
+     */
+    FIREBREAK_STORAGE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .transform((v, ctx): S3StorageConfig | typeof z.NEVER => {
+          try {
+            return parseStorageUrl(v);
+          } catch (error) {
+            ctx.addIssue({ code: 'custom', message: error instanceof StorageUrlError ? error.message.replace(/^FIREBREAK_STORAGE_URL: /, '') : 'invalid' });
+            return z.NEVER;
+          }
+        })
         .optional(),
     ),
   });

@@ -7,6 +7,7 @@ import { findRepoRoot, loadEnv } from './env';
 import { createLogger } from './logger';
 import { resolveSecrets } from './secrets';
 import { seedDemoIfEmpty } from './seed/seed-demo';
+import { openBlobStore } from './uploads/index';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
     ? await createDb({ url: env.DATABASE_URL })
     : await createDb({ dataDir: join(env.FIREBREAK_DATA_DIR, 'pglite') });
   const database = serverDatabase(handle);
+  // Uploads: the data dir by default; a bucket shared by every server when FIREBREAK_STORAGE_URL names one.
+  const uploads = openBlobStore(env.FIREBREAK_STORAGE_URL ?? { kind: 'dir', dir: join(env.FIREBREAK_DATA_DIR, 'uploads') });
+  logger.info({ storage: uploads.location }, 'upload storage');
   const services = createServices({ sealer: createSealer(secrets.sealingKey), receiptPepper: secrets.receiptPepper });
 
   // A real deployment (production on its own PostgreSQL) starts empty; everything else gets the demo city.
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
       hashPassword,
       services,
       now: new Date(),
-      uploadsDir: join(env.FIREBREAK_DATA_DIR, 'uploads'),
+      uploadsDir: uploads,
       log: (message) => logger.info(message),
     });
     // The demo key is public (the README lists it); printed once for whoever started the server.
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
     services,
     logger,
     frontEndsDir: join(repoRoot, 'apps'),
-    uploadsDir: join(env.FIREBREAK_DATA_DIR, 'uploads'),
+    uploadsStore: uploads,
     cookieSecure: env.FIREBREAK_COOKIE_SECURE,
     ...(env.FIREBREAK_TRUST_PROXY !== undefined ? { trustProxy: env.FIREBREAK_TRUST_PROXY } : {}),
     deployment: env.NODE_ENV === 'production' ? 'production' : 'test',

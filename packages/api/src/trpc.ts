@@ -164,7 +164,23 @@ export interface DomainErrorData {
 
 const INTERNAL_MESSAGE = 'Internal server error';
 
-const t = initTRPC.context<Context>().create({
+/**
+ * Who a procedure's gate lets through, recorded by the procedure builders
+ * below (never written by hand in a router), so a test can enumerate the
+ * router and compare every gate with the kernel's capability table.
+ */
+export type ProcedureAccess =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'authed' }
+  | { readonly kind: 'staff' }
+  | { readonly kind: 'unit' }
+  | { readonly kind: 'capability'; readonly capability: Capability };
+
+export interface ProcedureMeta {
+  readonly access?: ProcedureAccess;
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   errorFormatter({ shape, error, ctx }) {
     const domain = error.cause instanceof DomainFailure ? error.cause.domain : null;
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
@@ -205,7 +221,7 @@ const mapThrownDomainErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
-export const publicProcedure = t.procedure.use(mapThrownDomainErrors);
+export const publicProcedure = t.procedure.meta({ access: { kind: 'public' } }).use(mapThrownDomainErrors);
 
 function fail(code: string, message: string, messageZh: string): never {
   throw toTRPCError({ code, message, messageZh });
@@ -218,13 +234,13 @@ export const dbProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /** A signed-in account (staff or unit). */
-export const authedProcedure = dbProcedure.use(({ ctx, next }) => {
+export const authedProcedure = dbProcedure.meta({ access: { kind: 'authed' } }).use(({ ctx, next }) => {
   if (!ctx.session) fail('AUTH.UNAUTHENTICATED', 'Please sign in', '请先登录');
   return next({ ctx: { ...ctx, session: ctx.session, actor: ctx.session.actor } });
 });
 
 /** Staff of a department, bound to a jurisdiction subtree. */
-export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
+export const staffProcedure = authedProcedure.meta({ access: { kind: 'staff' } }).use(({ ctx, next }) => {
   const role = ctx.actor.role;
   if (!(STAFF_ROLES as readonly string[]).includes(role) || ctx.actor.jurisdictionId === null) {
     fail('ACCESS.ROLE_NOT_ALLOWED', 'Staff accounts only', '仅限工作人员账号');
@@ -238,7 +254,7 @@ export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
  * `authorizeOn` or by the kernel's lifecycle guard.
  */
 export function capabilityProcedure(capability: Capability) {
-  return staffProcedure.use(({ ctx, next }) => {
+  return staffProcedure.meta({ access: { kind: 'capability', capability } }).use(({ ctx, next }) => {
     const def = capabilityDefinition(capability);
     if (!def || !(def.roles as readonly string[]).includes(ctx.actor.role)) {
       fail('ACCESS.ROLE_NOT_ALLOWED', `Your role may not ${def?.en.toLowerCase() ?? capability}`, `当前角色无权${def?.zh ?? capability}`);
@@ -248,7 +264,7 @@ export function capabilityProcedure(capability: Capability) {
 }
 
 /** A social unit's account, acting for its own venue only. */
-export const unitProcedure = authedProcedure.use(({ ctx, next }) => {
+export const unitProcedure = authedProcedure.meta({ access: { kind: 'unit' } }).use(({ ctx, next }) => {
   if (ctx.actor.role !== 'unit' || !ctx.session.venueId) fail('ACCESS.ROLE_NOT_ALLOWED', 'Unit accounts only', '仅限社会单位账号');
   return next({ ctx: { ...ctx, venueId: ctx.session.venueId } });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type { Services } from '@firebreak/api';
 import { insertUpload, type Db } from '@firebreak/db';
-import { createEvidenceStore, makeDisplayCopy, type EvidenceStore } from '../uploads';
+import { createEvidenceStore, makeDisplayCopy, type BlobStore, type EvidenceStore } from '../uploads';
 
 /**
  * Remediation evidence for the demo: a small generated picture per submission,
@@ -33,7 +33,7 @@ function picture(n: number, label: string): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 
-export function evidencePhotos(db: Db, services: Services, uploadsDir: string): EvidencePhotos {
+export function evidencePhotos(db: Db, services: Services, uploadsDir: string | BlobStore): EvidencePhotos {
   const store: EvidenceStore = createEvidenceStore(uploadsDir, services.sealer);
   const written: string[] = [];
   let n = 0;

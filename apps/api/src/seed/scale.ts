@@ -27,6 +27,7 @@ import { resolveSecrets } from '../secrets';
 import { seededRandom } from './random';
 import { scaleBatch, type ScalePlace } from './scale-rows';
 import { seedDemoIfEmpty } from './seed-demo';
+import { openBlobStore } from '../uploads/index';
 
 const USAGE = `pnpm seed:scale -- --venues N [--reports N] [--batch N]
   --venues   venues to add, each with a responsible person and a manager (default 100000)
@@ -159,7 +160,8 @@ async function main(): Promise<void> {
         hashPassword,
         services,
         now: new Date(),
-        uploadsDir: join(env.FIREBREAK_DATA_DIR, 'uploads'),
+        // The same store the server uses, so the demo photos are where it will look for them.
+        uploadsDir: openBlobStore(env.FIREBREAK_STORAGE_URL ?? { kind: 'dir', dir: join(env.FIREBREAK_DATA_DIR, 'uploads') }),
         log: (m) => console.log(m),
       });
       console.log(`empty database: demo city seeded first (${seeded.ms ?? 0} ms)`);

@@ -15,6 +15,7 @@ import { seededRandom } from './random';
 import { routerDriver } from './router-driver';
 import { seedCalendar, seedRewardRules, seedStandards } from './seed-catalog';
 import { evidencePhotos, type EvidencePhotos } from './evidence-photos';
+import type { BlobStore } from '../uploads';
 import { seedJurisdictionsAndDepartments, seedUnitAccount, seedUsers } from './seed-org';
 import { seedVenues, type SeededVenue } from './seed-venues';
 import { Timeline, type SimulatedClock } from './timeline';
@@ -36,7 +37,7 @@ export interface DemoSeedDeps {
    * With it, units hand in remediation pictures through the unit router; without
    * it those steps go straight through the kernel with placeholder evidence refs.
    */
-  readonly uploadsDir?: string;
+  readonly uploadsDir?: string | BlobStore;
   /** Progress lines (the server passes its logger). */
   readonly log?: (message: string) => void;
 }

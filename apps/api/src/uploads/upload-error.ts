@@ -29,5 +29,11 @@ export const UPLOAD_ERRORS = {
   },
   unreadable: { code: 'UPLOAD.UNREADABLE', status: 422, message: 'The image could not be read', messageZh: '图片无法读取，文件可能已损坏' },
   notFound: { code: 'UPLOAD.NOT_FOUND', status: 404, message: 'No such upload', messageZh: '附件不存在' },
+  storageUnavailable: {
+    code: 'STORAGE.UNAVAILABLE',
+    status: 503,
+    message: 'The file store is not available; please try again later',
+    messageZh: '文件存储暂不可用，请稍后再试',
+  },
   unavailable: { code: 'SERVER.UNAVAILABLE', status: 503, message: 'The database is not available', messageZh: '数据库暂不可用' },
 } as const satisfies Record<string, UploadError>;

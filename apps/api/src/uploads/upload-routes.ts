@@ -6,6 +6,7 @@ import { findAttachment, insertUpload, isDbError, loadLifecycle, type Db, type L
 import type { DomainError } from '@firebreak/domain';
 import { RateLimitedError, rateLimitedErrorBuilder, type RateLimit } from '../http/rate-limits';
 import { ATTACHMENT_READ_CAPABILITY, mayViewAttachment } from './attachment-access';
+import { BlobNotFoundError, BlobStoreError } from './blob-store';
 import type { EvidenceStore } from './evidence-store';
 import { DEFAULT_DISPLAY_LIMITS, makeDisplayCopy, type DisplayLimits } from './make-display-copy';
 import { sniffImageType } from './sniff-image-type';
@@ -55,6 +56,10 @@ export async function uploadRoutes(app: FastifyInstance, opts: UploadRoutesOptio
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 11, fieldSize: 1024 } });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof BlobStoreError) {
+      request.log.error({ err: error }, 'upload storage failed');
+      return sendError(reply, UPLOAD_ERRORS.storageUnavailable);
+    }
     if (error instanceof RateLimitedError) {
       reply.header('retry-after', String(error.retryAfterSeconds));
       return sendError(reply, { code: error.code, message: error.message, messageZh: '上传过于频繁，请稍后再试' }, 429);
@@ -109,8 +114,9 @@ export async function uploadRoutes(app: FastifyInstance, opts: UploadRoutesOptio
         });
       } catch (error) {
         // No row, no files: an orphaned sealed original would be evidence nobody can find.
-        await store.remove(originalKey);
-        if (displayKey) await store.remove(displayKey);
+        // (A store that is down now may keep one; its key is random and nothing points at it.)
+        await store.remove(originalKey).catch(() => undefined);
+        if (displayKey) await store.remove(displayKey).catch(() => undefined);
         throw error;
       }
       const created: UploadCreated = { id, width: copy.value.width, height: copy.value.height };
@@ -140,7 +146,13 @@ export async function uploadRoutes(app: FastifyInstance, opts: UploadRoutesOptio
     const verdict = mayViewAttachment(ctx.session?.actor ?? null, { uploadedByUserId: row.uploadedByUserId, attachedTo }, tree);
     if (!verdict.ok) return sendError(reply, verdict.error, statusForDomainCode(verdict.error.code));
 
-    const bytes = await store.readDisplay(row.displayKey);
+    let bytes: Buffer;
+    try {
+      bytes = await store.readDisplay(row.displayKey);
+    } catch (error) {
+      if (error instanceof BlobNotFoundError) return sendError(reply, UPLOAD_ERRORS.notFound);
+      throw error;
+    }
     return reply
       .header('content-type', 'image/jpeg')
       .header('x-content-type-options', 'nosniff')
