@@ -123,6 +123,8 @@ describe('draws.verify / publish / get / list', () => {
     await expectRefusal(supervisorA.draws.publish({ drawId: d.id }), 'CONFLICT', 'DRAW.ALREADY_PUBLISHED');
     await expect(world.db.db.execute(`update draws set output = '{}'::jsonb where id = '${d.id}'`)).rejects.toThrow();
     expect((await supervisorA.draws.verify({ drawId: d.id })).ok).toBe(true);
+    // The public replay reads the row exactly as draws.run stored it.
+    expect((await world.public().public.draws.get({ id: d.id })).verification).toMatchObject({ status: 'verified' });
     expect(await countAuditEntries(world.db.db, { entity: 'draw', entityId: d.id, action: 'publish' })).toBe(1);
     await expectRefusal(supervisorA.draws.publish({ drawId: randomUUID() }), 'NOT_FOUND', 'DRAW.NOT_FOUND');
   });

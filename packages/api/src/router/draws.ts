@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoredDrawInputs } from '../services/published-draw';
 import {
   CURRENT_DRAW_ALGORITHM,
   runDraw,
@@ -43,14 +44,6 @@ const listInput = z.object({
   offset: z.int().min(0).default(0),
 });
 
-/** What a draw row keeps to be replayed: the kernel inputs and the two frozen lists. */
-interface StoredDrawInputs {
-  readonly draw: DrawInputs;
-  readonly units: DrawUnit[];
-  readonly inspectors: DrawInspector[];
-  /** Start of the look-back for the penalised/reported flags. */
-  readonly flagsSince: string;
-}
 
 const YEAR_MS = 365 * 24 * 3600_000;
 

@@ -12,11 +12,19 @@ import {
 import type { PublishedDraw } from '@firebreak/db';
 
 /**
- * What a published draw row must hold for anyone to re-run it (fb-draw-1):
- * `inputs` = the kernel's DrawInputs (algorithmVersion, drawId, publicRandom,
- * parameters) plus the frozen lists `units` and `inspectors`, as objects or as
- * the published tuples; `output` = the kernel's DrawOutput.
+ * What a draw row's `inputs` holds, as draws.run writes it and every reader
+ * (draws.verify, public.draws.get) reads it: the kernel's DrawInputs under
+ * `draw`, the two frozen lists (the verifier also reads them as the published
+ * tuples), and the start
+ * of the penalised/reported look-back. `output` is the kernel's DrawOutput.
  */
+export interface StoredDrawInputs {
+  readonly draw: DrawInputs;
+  readonly units: DrawUnit[];
+  readonly inspectors: DrawInspector[];
+  readonly flagsSince: string;
+}
+
 export type DrawVerificationOutcome =
   | { readonly status: 'verified'; readonly seed: string; readonly selections: number }
   | { readonly status: 'mismatch'; readonly error: DomainError }
@@ -41,8 +49,8 @@ function inspectorFrom(i: unknown): DrawInspector | null {
 /** Re-runs a published draw with the kernel's verifyDraw, as any member of the public could. */
 export function verifyPublishedDraw(draw: Pick<PublishedDraw, 'inputs' | 'output'>): DrawVerificationOutcome {
   const missing: string[] = [];
-  const parsed = drawInputsSchema.safeParse(draw.inputs);
-  if (!parsed.success) missing.push('inputs');
+  const parsed = drawInputsSchema.safeParse(draw.inputs.draw);
+  if (!parsed.success) missing.push('inputs.draw');
   const rawUnits = draw.inputs.units;
   const rawInspectors = draw.inputs.inspectors;
   if (!Array.isArray(rawUnits)) missing.push('inputs.units');
