@@ -93,7 +93,8 @@ describe('hazards.confirm and dismiss', () => {
   it('are refused by role, out of scope, and for bad input', async () => {
     const a = await hazardAt(world, 'found');
     const b = await hazardAt(world, 'found', 'B');
-    await expectRefused(world.as('supervisorA').hazards.confirm({ id: a }), 'ACCESS.ROLE_NOT_ALLOWED');
+    await expectRefused(world.as('gridWorker').hazards.confirm({ id: a }), 'ACCESS.ROLE_NOT_ALLOWED');
+    await expectRefused(world.as('police').hazards.dismiss({ id: a, reason: '不构成' }), 'ACCESS.ROLE_NOT_ALLOWED');
     await expectRefused(world.as('gridWorker').hazards.dismiss({ id: a, reason: 'x' }), 'ACCESS.ROLE_NOT_ALLOWED');
     await expectNoChange(world, () => world.as('inspectorA1').hazards.confirm({ id: b }), 'HAZARD.OUT_OF_SCOPE', noChange(b));
     await expectNoChange(world, () => world.as('inspectorA1').hazards.dismiss({ id: b, reason: '不构成' }), 'HAZARD.OUT_OF_SCOPE', noChange(b));
@@ -118,7 +119,7 @@ describe('hazards.order and serveNotice', () => {
   it('are refused by role, out of scope, and for bad dates or no notice owed', async () => {
     const a = await hazardAt(world, 'confirmed');
     const b = await hazardAt(world, 'confirmed', 'B');
-    await expectRefused(world.as('supervisorA').hazards.order({ id: a, correction: { mode: 'immediate' } }), 'ACCESS.ROLE_NOT_ALLOWED');
+    await expectRefused(world.as('gridWorker').hazards.order({ id: a, correction: { mode: 'immediate' } }), 'ACCESS.ROLE_NOT_ALLOWED');
     await expectNoChange(world, () => world.as('inspectorA1').hazards.order({ id: b, correction: { mode: 'immediate' } }), 'HAZARD.OUT_OF_SCOPE', noChange(b));
     await expectNoChange(world, () => world.as('inspectorA1').hazards.order({ id: a, correction: { mode: 'deadline', dueDate: '2026-02-27' } }), 'HAZARD.DEADLINE_IN_PAST', noChange(a));
     await expectNoChange(world, () => world.as('inspectorA1').hazards.order({ id: a, correction: { mode: 'deadline', dueDate: '2026-02-30' } }), 'HAZARD.INVALID_DATE', noChange(a));
@@ -184,7 +185,8 @@ describe('hazards.escalate', () => {
   it('is refused by role and out of scope', async () => {
     const a = await hazardAt(world, 'ordered', 'A', '2026-03-04');
     const b = await hazardAt(world, 'ordered', 'B', '2026-03-04');
-    await expectRefused(world.as('inspectorA1').hazards.escalate({ id: a }), 'ACCESS.ROLE_NOT_ALLOWED');
+    await expectRefused(world.as('committee').hazards.escalate({ id: a }), 'ACCESS.ROLE_NOT_ALLOWED');
+    await expectRefused(world.as('police').hazards.close({ id: a }), 'ACCESS.ROLE_NOT_ALLOWED');
     await at('2026-03-05T02:00:00Z', () => expectNoChange(world, () => world.as('supervisorA').hazards.escalate({ id: b }), 'HAZARD.OUT_OF_SCOPE', noChange(b)));
   });
 });

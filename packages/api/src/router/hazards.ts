@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createHazard, HAZARD_STATUSES, RISK_CATEGORY_CODES, transitionHazard, type HazardCommand, type HazardSource, type HazardState } from '@firebreak/domain';
+import { createHazard, HAZARD_COMMAND_CAPABILITY, HAZARD_STATUSES, RISK_CATEGORY_CODES, transitionHazard, type HazardCommand, type HazardSource, type HazardState } from '@firebreak/domain';
 import { findDetermination, findVenueRef, listDeterminationsForHazard, listHazardEvents, listHazards, loadLifecycle, type hazards as hazardsTable } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
 import { capabilityProcedure, router, toTRPCError } from '../trpc';
@@ -154,29 +154,29 @@ export const hazards = router({
     }),
 
   /** 确认隐患. */
-  confirm: capabilityProcedure('hazard.confirm')
+  confirm: capabilityProcedure(HAZARD_COMMAND_CAPABILITY.confirm)
     .input(confirmHazardInput)
     .mutation(({ ctx, input }) => hazardCommand(ctx, input.id, input.version, { type: 'confirm', ...(input.note ? { note: input.note } : {}) })),
 
   /** 不构成隐患: the other outcome of the same review as confirm. */
-  dismiss: capabilityProcedure('hazard.confirm')
+  dismiss: capabilityProcedure(HAZARD_COMMAND_CAPABILITY.dismiss)
     .input(dismissHazardInput)
     .mutation(({ ctx, input }) => hazardCommand(ctx, input.id, input.version, { type: 'dismiss', reason: input.reason })),
 
   /** 责令改正: on the spot or by a deadline. */
-  order: capabilityProcedure('hazard.order')
+  order: capabilityProcedure(HAZARD_COMMAND_CAPABILITY.order)
     .input(orderHazardInput)
     .mutation(({ ctx, input }) =>
       hazardCommand(ctx, input.id, input.version, { type: 'order', correction: input.correction, ...(input.noticeRef ? { noticeRef: input.noticeRef } : {}) }),
     ),
 
   /** 送达整改通知书. */
-  serveNotice: capabilityProcedure('hazard.order')
+  serveNotice: capabilityProcedure(HAZARD_COMMAND_CAPABILITY.serve_notice)
     .input(serveNoticeInput)
     .mutation(({ ctx, input }) => hazardCommand(ctx, input.id, input.version, { type: 'serve_notice', noticeRef: input.noticeRef })),
 
   /** 复查合格 (验收), signed by the re-inspecting officer. */
-  reinspectPass: capabilityProcedure('hazard.reinspect')
+  reinspectPass: capabilityProcedure(HAZARD_COMMAND_CAPABILITY.reinspect_pass)
     .input(reinspectPassInput)
     .mutation(({ ctx, input }) =>
       hazardCommand(ctx, input.id, input.version, {
@@ -188,7 +188,7 @@ export const hazards = router({
     ),
 
   /** 复查不合格: back to ordered with a new deadline. */
-  reinspectFail: capabilityProcedure('hazard.reinspect')
+  reinspectFail: capabilityProcedure(HAZARD_COMMAND_CAPABILITY.reinspect_fail)
     .input(reinspectFailInput)
     .mutation(({ ctx, input }) =>
       hazardCommand(ctx, input.id, input.version, {
@@ -201,12 +201,12 @@ export const hazards = router({
     ),
 
   /** 销号: by someone other than the re-inspection signer (the kernel decides). */
-  close: capabilityProcedure('hazard.close')
+  close: capabilityProcedure(HAZARD_COMMAND_CAPABILITY.close)
     .input(closeHazardInput)
     .mutation(({ ctx, input }) => hazardCommand(ctx, input.id, input.version, { type: 'close', ...(input.note ? { note: input.note } : {}) })),
 
   /** 逾期督办: the kernel refuses until the correction deadline has passed. */
-  escalate: capabilityProcedure('hazard.escalate')
+  escalate: capabilityProcedure(HAZARD_COMMAND_CAPABILITY.escalate)
     .input(escalateHazardInput)
     .mutation(({ ctx, input }) => hazardCommand(ctx, input.id, input.version, { type: 'escalate', ...(input.note ? { note: input.note } : {}) })),
 

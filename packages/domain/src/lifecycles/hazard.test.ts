@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TransitionContext } from '../common/context';
 import {
+  HAZARD_COMMAND_CAPABILITY,
   createHazard,
   hazardLifecycle,
   HAZARD_STATUSES,
@@ -10,6 +11,7 @@ import {
   type HazardCommand,
   type HazardState,
 } from './hazard';
+import { capabilityDefinition } from '../org/capabilities';
 import { reachable } from './machine';
 import { actor, ctxFor, daysLater, effectsOfType, errorOf, expectOk, JURISDICTIONS, T0 } from './test-support';
 
@@ -262,5 +264,15 @@ describe('mark_major', () => {
     expect(errorOf(transitionHazard(closed, { type: 'mark_major', determinationId: 'd', decided: true }, at(4, supervisor))).code).toBe(
       'HAZARD.INVALID_TRANSITION',
     );
+  });
+});
+
+describe('the API gate of each hazard command', () => {
+  it('lets through exactly the roles the lifecycle allows', () => {
+    for (const [command, capability] of Object.entries(HAZARD_COMMAND_CAPABILITY)) {
+      const lifecycleRoles = new Set(hazardLifecycle.transitions.filter((t) => t.command === command).flatMap((t) => t.roles));
+      expect(lifecycleRoles.size, command).toBeGreaterThan(0);
+      expect([...new Set(capabilityDefinition(capability)!.roles)].sort(), `${command} gated by ${capability}`).toEqual([...lifecycleRoles].sort());
+    }
   });
 });

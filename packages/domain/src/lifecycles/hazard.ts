@@ -3,6 +3,7 @@ import type { TransitionContext } from '../common/context';
 import type { Effect, TransitionResult } from '../common/effects';
 import { err } from '../common/errors';
 import type { Role } from '../common/roles';
+import type { Capability } from '../org/capabilities';
 import {
   DEFAULT_TIME_LIMITS,
   correctionNoticeDue,
@@ -130,6 +131,23 @@ export const hazardLifecycle = defineLifecycle<HazardStatus, HazardCommandName>(
     ...selfLoops('mark_major', OPEN_STATUSES, ['fire_supervisor'], { zh: '记录重大火灾隐患判定', en: 'Record major-hazard determination' }),
   ],
 });
+
+/**
+ * The capability that gates each staff hazard command at the API. Its roles are exactly the roles
+ * of the command's transitions above (a test holds them equal), so a role the gate lets through is
+ * never refused by the lifecycle, and the reverse. submit_remediation is the unit's door; mark_major
+ * is recorded by the major-hazard determination.
+ */
+export const HAZARD_COMMAND_CAPABILITY = {
+  confirm: 'hazard.confirm',
+  dismiss: 'hazard.dismiss',
+  order: 'hazard.order',
+  serve_notice: 'hazard.order',
+  escalate: 'hazard.escalate',
+  reinspect_pass: 'hazard.reinspect',
+  reinspect_fail: 'hazard.reinspect',
+  close: 'hazard.close',
+} as const satisfies Partial<Record<HazardCommandName, Capability>>;
 
 export interface CorrectionOrder {
   readonly mode: 'immediate' | 'deadline';

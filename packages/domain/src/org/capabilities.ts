@@ -45,11 +45,14 @@ export const CAPABILITIES = [
   // Hazards (隐患)
   { code: 'hazard.read', zh: '查看隐患台账', en: 'Read the hazard ledger', roles: ['grid_worker', 'inspector', 'fire_supervisor', 'police_officer', 'industry_officer', 'committee_officer', 'expert'], departmentBound: false, readOnly: true },
   { code: 'hazard.register', zh: '登记隐患', en: 'Register hazards', roles: ['grid_worker', 'inspector', 'police_officer', 'industry_officer', 'expert'], departmentBound: false, readOnly: false },
-  { code: 'hazard.confirm', zh: '确认隐患', en: 'Confirm hazards', roles: ['inspector', 'police_officer'], departmentBound: false, readOnly: false },
-  { code: 'hazard.order', zh: '责令改正', en: 'Order corrections', roles: ['inspector', 'police_officer'], departmentBound: false, readOnly: false },
+  // The roles of every hazard capability equal the roles of the lifecycle transitions it gates
+  // (HAZARD_COMMAND_CAPABILITY, tested), so the gate and the lifecycle never disagree.
+  { code: 'hazard.confirm', zh: '确认隐患', en: 'Confirm hazards', roles: ['inspector', 'police_officer', 'fire_supervisor'], departmentBound: false, readOnly: false },
+  { code: 'hazard.dismiss', zh: '认定不构成隐患', en: 'Dismiss hazards', roles: ['inspector', 'fire_supervisor'], departmentBound: false, readOnly: false },
+  { code: 'hazard.order', zh: '责令改正', en: 'Order corrections', roles: ['inspector', 'police_officer', 'fire_supervisor'], departmentBound: false, readOnly: false },
   { code: 'hazard.reinspect', zh: '复查', en: 'Re-inspect', roles: ['inspector', 'police_officer'], departmentBound: false, readOnly: false },
-  { code: 'hazard.close', zh: '隐患销号', en: 'Close hazards', roles: ['fire_supervisor', 'police_officer'], departmentBound: false, readOnly: false },
-  { code: 'hazard.escalate', zh: '逾期隐患督办升级', en: 'Escalate overdue hazards', roles: ['fire_supervisor', 'committee_officer'], departmentBound: false, readOnly: false },
+  { code: 'hazard.close', zh: '隐患销号', en: 'Close hazards', roles: ['fire_supervisor'], departmentBound: false, readOnly: false },
+  { code: 'hazard.escalate', zh: '逾期隐患督办升级', en: 'Escalate overdue hazards', roles: ['inspector', 'fire_supervisor'], departmentBound: false, readOnly: false },
   // Major hazards (重大火灾隐患)
   { code: 'major.propose', zh: '提请重大火灾隐患判定', en: 'Propose a major-hazard determination', roles: ['inspector'], departmentBound: false, readOnly: false },
   { code: 'major.determine', zh: '集体讨论判定重大火灾隐患', en: 'Determine major hazards collectively', roles: ['fire_supervisor'], departmentBound: false, readOnly: false },
