@@ -6,12 +6,10 @@ export {
   publicProcedure,
   router,
   middleware,
-  DomainFailure,
   isDomainErrorLike,
   DOMAIN_CODE_TO_TRPC,
   trpcCodeFor,
   toTRPCError,
-  unwrap,
   type Clock,
   type Context,
   type ContextDeps,
@@ -20,6 +18,7 @@ export {
   type HttpContextOptions,
   type Session,
 } from './trpc';
+export { DomainFailure, unwrap, domainError } from './application/failure';
 export type { HealthStatus } from './router/health';
 export {
   dbProcedure,

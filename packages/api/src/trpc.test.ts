@@ -2,7 +2,8 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { err, ok } from '@firebreak/domain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createContextInner, publicProcedure, router, trpcCodeFor, unwrap } from './trpc';
+import { unwrap } from './application/failure';
+import { createContextInner, publicProcedure, router, trpcCodeFor } from './trpc';
 
 describe('trpcCodeFor', () => {
   it.each([

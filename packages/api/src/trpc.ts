@@ -5,6 +5,9 @@ import type { Db } from '@firebreak/db';
 import type { Services } from './context/services';
 import { resolveSession } from './auth/sessions';
 import { fieldErrors } from './i18n/field-errors';
+import { DomainFailure } from './application/failure';
+
+export { DomainFailure };
 
 /** Who is calling: a staff or unit account resolved from the session cookie. */
 export interface Session {
@@ -103,14 +106,6 @@ export async function createContext(http: HttpContextOptions, deps: ContextDeps)
   });
 }
 
-/** Carries a kernel error through tRPC so the formatter can hand its code and both messages to clients. */
-export class DomainFailure extends Error {
-  constructor(readonly domain: DomainError) {
-    super(domain.message);
-    this.name = 'DomainFailure';
-  }
-}
-
 /**
  * One table from the last segment of a domain code to a transport code, so every
  * router maps `HAZARD.NOT_FOUND` or `REPORT.INVALID_TRANSITION` the same way.
@@ -149,11 +144,6 @@ function plainDomainError(e: DomainError): DomainError {
     : { code: e.code, message: e.message, messageZh: e.messageZh };
 }
 
-/** Unwraps a kernel Result inside a procedure: the value, or a mapped TRPCError. */
-export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: DomainError }): T {
-  if (result.ok) return result.value;
-  throw toTRPCError(result.error);
-}
 
 export interface DomainErrorData {
   readonly code: string;
@@ -212,9 +202,12 @@ const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
  */
 const mapThrownDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && !(result.error.cause instanceof DomainFailure) && isDomainErrorLike(result.error.cause)) {
-    throw toTRPCError(plainDomainError(result.error.cause));
-  }
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  // The application layer throws DomainFailure; tRPC wraps anything it did not make as an
+  // internal error. This is the one place a kernel code becomes a tRPC code.
+  if (cause instanceof DomainFailure && result.error.code === 'INTERNAL_SERVER_ERROR') throw toTRPCError(cause.domain);
+  if (!(cause instanceof DomainFailure) && isDomainErrorLike(cause)) throw toTRPCError(plainDomainError(cause));
   return result;
 });
 

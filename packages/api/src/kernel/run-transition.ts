@@ -1,7 +1,7 @@
 import type { Actor, TransitionContext, TransitionResult } from '@firebreak/domain';
 import { insertEntity, loadLifecycle, saveTransition, type Db, type ExtraColumns, type LifecycleEntity, LIFECYCLE_TABLES } from '@firebreak/db';
 import type { Services } from '../context/services';
-import { toTRPCError } from '../trpc';
+import { DomainFailure } from '../application/failure';
 
 /** The pure kernel's view of the world for one call: actor, clock, calendar, scope, ids. */
 export async function transitionContext(db: Db, services: Services, actor: Actor, now: Date): Promise<TransitionContext> {
@@ -34,7 +34,7 @@ export async function runTransition<S extends { status: string }, E extends Life
   const now = deps.clock();
   const k = await transitionContext(deps.db, deps.services, actor, now);
   const result = apply(row.state, k);
-  if (!result.ok) throw toTRPCError(result.error);
+  if (!result.ok) throw new DomainFailure(result.error);
   const saved = await saveTransition(deps.db, LIFECYCLE_TABLES[entity], {
     id,
     expectedVersion: options.expectedVersion ?? row.version,
@@ -57,7 +57,7 @@ export async function runCreate<S extends { status: string; id: string; jurisdic
   const now = deps.clock();
   const k = await transitionContext(deps.db, deps.services, actor, now);
   const result = create(k);
-  if (!result.ok) throw toTRPCError(result.error);
+  if (!result.ok) throw new DomainFailure(result.error);
   const inserted = await insertEntity(deps.db, LIFECYCLE_TABLES[entity], {
     values: values(result.next),
     state: result.next,

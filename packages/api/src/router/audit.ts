@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listAuditEntries, verifyAuditChain } from '@firebreak/db';
-import { authorizeSubject } from '../services/scoped-access';
+import { requireAccess } from '../application/access';
 import { capabilityProcedure, router } from '../trpc';
 
 const listInput = z.object({
@@ -30,7 +30,7 @@ export const audit = router({
     .input(listInput)
     .query(async ({ ctx, input }) => {
       const root = input.jurisdictionId ?? ctx.jurisdictionRoot;
-      const ref = await authorizeSubject(ctx, 'audit.read', { jurisdictionId: root });
+      const ref = await requireAccess(ctx, 'audit.read', { jurisdictionId: root });
       const rows = await listAuditEntries(ctx.db, {
         rootId: root,
         includeUnscoped: ref.tree.parentOf(root) === null,
@@ -50,7 +50,7 @@ export const audit = router({
   verify: capabilityProcedure('audit.read')
     .input(verifyInput)
     .query(async ({ ctx, input }) => {
-      await authorizeSubject(ctx, 'audit.read', { jurisdictionId: ctx.jurisdictionRoot });
+      await requireAccess(ctx, 'audit.read', { jurisdictionId: ctx.jurisdictionRoot });
       return verifyAuditChain(ctx.db, input.anchor ? { anchor: input.anchor } : {});
     }),
 });

@@ -21,7 +21,7 @@ import {
   type CampaignTaskRow,
 } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
-import { authorizeSubject, kernelDeps, type StaffCtx } from '../services/scoped-access';
+import { requireAccess, kernelDeps, type StaffContext } from '../application/access';
 import { capabilityProcedure, router } from '../trpc';
 
 const ymd = z.iso.date();
@@ -61,7 +61,7 @@ const campaignIdInput = z.object({ campaignId: z.uuid() });
 type Saved = { id: string; version: number; state: CampaignTaskState };
 const taskView = (s: Saved) => ({ id: s.id, status: s.state.status, version: s.version, state: s.state });
 
-function taskCommand(ctx: StaffCtx, taskId: string, command: CampaignTaskCommand) {
+function taskCommand(ctx: StaffContext, taskId: string, command: CampaignTaskCommand) {
   return runTransition<CampaignTaskState, 'campaign_task'>(kernelDeps(ctx), ctx.actor, 'campaign_task', taskId, (s, k) => transitionCampaignTask(s, command, k), {
     set: (next) => ({ leadDepartmentId: next.leadDepartmentId, dueAt: next.deadline ? new Date(next.deadline) : null }),
   });
@@ -110,7 +110,7 @@ export const campaigns = router({
   create: capabilityProcedure('campaign.manage')
     .input(createCampaignInput)
     .mutation(async ({ ctx, input }) => {
-      await authorizeSubject(ctx, 'campaign.manage', { jurisdictionId: input.jurisdictionId });
+      await requireAccess(ctx, 'campaign.manage', { jurisdictionId: input.jurisdictionId });
       if (input.leadDepartmentId) await getDepartmentRow(ctx.db, input.leadDepartmentId);
       const id = ctx.services.newId();
       const now = ctx.clock();
@@ -199,7 +199,7 @@ export const campaigns = router({
     .input(campaignIdInput)
     .query(async ({ ctx, input }) => {
       const campaign = await getCampaignRow(ctx.db, input.campaignId);
-      await authorizeSubject(ctx, 'dashboard.read', { jurisdictionId: campaign.jurisdictionId });
+      await requireAccess(ctx, 'dashboard.read', { jurisdictionId: campaign.jurisdictionId });
       const rows = await listCampaignTaskRows(ctx.db, campaign.id);
       const progress = rows
         .flatMap((r) => {

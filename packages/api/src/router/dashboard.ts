@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dashboardFigures } from '@firebreak/db';
-import { authorizeSubject } from '../services/scoped-access';
+import { requireAccess } from '../application/access';
 import { capabilityProcedure, router } from '../trpc';
 
 const figuresInput = z
@@ -20,7 +20,7 @@ export const dashboard = router({
     .input(figuresInput)
     .query(async ({ ctx, input }) => {
       const root = input.jurisdictionId ?? ctx.jurisdictionRoot;
-      const ref = await authorizeSubject(ctx, 'dashboard.read', { jurisdictionId: root });
+      const ref = await requireAccess(ctx, 'dashboard.read', { jurisdictionId: root });
       const districts = input.byDistrict
         ? [root, ...ref.tree.descendants(root)].filter((id) => ref.tree.levelOf(id) === 'district' && id !== root)
         : [];

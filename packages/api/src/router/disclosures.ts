@@ -10,8 +10,9 @@ import {
   type DisclosureRow,
 } from '@firebreak/db';
 import { runCreate, runTransition, transitionContext } from '../kernel/run-transition';
-import { authorizeSubject, kernelDeps } from '../services/scoped-access';
-import { capabilityProcedure, router, toTRPCError } from '../trpc';
+import { requireAccess, kernelDeps } from '../application/access';
+import { capabilityProcedure, router } from '../trpc';
+import { DomainFailure } from '../application/failure';
 
 // The contexts the intake seals with (services/submit-report.ts, services/claim-reward.ts):
 // a sealed value opens only under the column and row it was sealed for.
@@ -111,7 +112,7 @@ export const disclosures = router({
       const now = ctx.clock();
       const k = await transitionContext(ctx.db, ctx.services, ctx.actor, now);
       const access = recordIdentityAccess(state, k);
-      if (!access.ok) throw toTRPCError(access.error);
+      if (!access.ok) throw new DomainFailure(access.error);
       const { effects } = access;
       const { sealer } = ctx.services;
       return ctx.db.transaction(async (tx) => {
@@ -160,7 +161,7 @@ export const disclosures = router({
     .input(disclosureIdInput)
     .query(async ({ ctx, input }) => {
       const row = await getDisclosureRow(ctx.db, input.disclosureId);
-      await authorizeSubject(ctx, 'identity.decide', { jurisdictionId: row.jurisdictionId });
+      await requireAccess(ctx, 'identity.decide', { jurisdictionId: row.jurisdictionId });
       return disclosureView(row);
     }),
 });

@@ -22,8 +22,10 @@ import {
   runAudited,
   type DrawRow,
 } from '@firebreak/db';
-import { authorizeSubject, domainError } from '../services/scoped-access';
-import { capabilityProcedure, router, toTRPCError, unwrap } from '../trpc';
+import { requireAccess } from '../application/access';
+import { domainError } from '../application/failure';
+import { capabilityProcedure, router } from '../trpc';
+import { DomainFailure, unwrap } from '../application/failure';
 
 const runDrawInput = z.object({
   jurisdictionId: z.uuid(),
@@ -43,7 +45,6 @@ const listInput = z.object({
   limit: z.int().min(1).max(200).default(50),
   offset: z.int().min(0).default(0),
 });
-
 
 const YEAR_MS = 365 * 24 * 3600_000;
 
@@ -87,7 +88,7 @@ export const draws = router({
   run: capabilityProcedure('draw.run')
     .input(runDrawInput)
     .mutation(async ({ ctx, input }) => {
-      const ref = await authorizeSubject(ctx, 'draw.run', { jurisdictionId: input.jurisdictionId });
+      const ref = await requireAccess(ctx, 'draw.run', { jurisdictionId: input.jurisdictionId });
       if (input.campaignId) await getCampaignRow(ctx.db, input.campaignId);
       const now = ctx.clock();
       const since = new Date(now.getTime() - YEAR_MS);
@@ -156,13 +157,13 @@ export const draws = router({
     .input(drawIdInput)
     .mutation(async ({ ctx, input }) => {
       const row = await getDrawRow(ctx.db, input.drawId);
-      await authorizeSubject(ctx, 'draw.run', { jurisdictionId: row.jurisdictionId });
-      if (row.publishedAt) throw toTRPCError(ALREADY_PUBLISHED);
+      await requireAccess(ctx, 'draw.run', { jurisdictionId: row.jurisdictionId });
+      if (row.publishedAt) throw new DomainFailure(ALREADY_PUBLISHED);
       const now = ctx.clock();
       await runAudited(
         ctx.db,
         async (tx) => {
-          if (!(await publishDrawRow(tx, row.id, now))) throw toTRPCError(ALREADY_PUBLISHED);
+          if (!(await publishDrawRow(tx, row.id, now))) throw new DomainFailure(ALREADY_PUBLISHED);
         },
         () => ({ entity: 'draw', entityId: row.id, action: 'publish', from: 'drawn', to: 'published', by: stamp(ctx.actor, now), data: { jurisdictionId: row.jurisdictionId } }),
       );
@@ -173,7 +174,7 @@ export const draws = router({
     .input(drawIdInput)
     .query(async ({ ctx, input }) => {
       const row = await getDrawRow(ctx.db, input.drawId);
-      await authorizeSubject(ctx, 'draw.run', { jurisdictionId: row.jurisdictionId });
+      await requireAccess(ctx, 'draw.run', { jurisdictionId: row.jurisdictionId });
       return drawView(row);
     }),
 
@@ -188,7 +189,7 @@ export const draws = router({
     .input(drawIdInput)
     .query(async ({ ctx, input }) => {
       const row = await getDrawRow(ctx.db, input.drawId);
-      await authorizeSubject(ctx, 'draw.run', { jurisdictionId: row.jurisdictionId });
+      await requireAccess(ctx, 'draw.run', { jurisdictionId: row.jurisdictionId });
       const stored = row.inputs as unknown as StoredDrawInputs;
       const verdict = verifyDraw(stored.draw, stored.units, stored.inspectors, row.output as unknown as DrawOutput);
       return verdict.ok ? { ok: true as const, ...verdict.value } : { ok: false as const, error: verdict.error };

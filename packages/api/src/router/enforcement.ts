@@ -1,16 +1,15 @@
 import { z } from 'zod';
+import { openReferral } from '../application/referrals/open-referral';
 import {
   BLACKLIST_EVENT_KINDS,
   COLLECTIVE_DECISION_KINDS,
   createEnforcementAction,
-  createReferral,
   ENFORCEMENT_ACTION_KINDS,
   ENFORCEMENT_STATUSES,
   referralInputFromAction,
   transitionEnforcementAction,
   type EnforcementActionState,
   type EnforcementCommand,
-  type ReferralState,
 } from '@firebreak/domain';
 import {
   findDepartmentRef,
@@ -23,8 +22,8 @@ import {
 } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
 import { capabilityProcedure, router } from '../trpc';
-import { actorDepartment, inTransaction, notFound, referenceOf, requireAccess, requireAll, type StaffContext } from './staff/access';
-import { enforcementKindColumn, instantOrNull, referralKindColumn } from './staff/columns';
+import { actorDepartment, inTransaction, notFound, referenceOf, requireAccess, requireAll, type StaffContext } from '../application/access';
+import { enforcementKindColumn, instantOrNull } from './staff/columns';
 import { pageInput, text, versionInput, wire } from './staff/wire';
 
 const subject = { id: z.uuid(), version: versionInput };
@@ -214,25 +213,7 @@ export const enforcement = router({
         const referralInput = referralInputFromAction(decided.action);
         let referralId: string | null = null;
         if (referralInput) {
-          const ref = await referenceOf(tx);
-          const from = actorDepartment(ctx.actor);
-          const referral = await runCreate<ReferralState, 'referral'>(
-            tx,
-            ctx.actor,
-            'referral',
-            (k) => createReferral(referralInput, k, ref.timeLimits),
-            (s) => ({
-              id: s.id,
-              jurisdictionId: s.jurisdictionId,
-              kind: referralKindColumn(s.kind),
-              fromDepartmentId: from,
-              toDepartmentId: s.toDepartmentId,
-              venueId: s.venueId,
-              hazardId: decided.action.hazardIds[0] ?? null,
-              enforcementId: decided.id,
-              dueAt: new Date(s.ackDue),
-            }),
-          );
+          const referral = await openReferral(tx, ctx.actor, referralInput, { hazardId: decided.action.hazardIds[0] ?? null, enforcementId: decided.id });
           referralId = referral.id;
         }
         return { ...decided, referralId };

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { createHazard, HAZARD_COMMAND_CAPABILITY, HAZARD_STATUSES, RISK_CATEGORY_CODES, transitionHazard, type HazardCommand, type HazardSource, type HazardState } from '@firebreak/domain';
 import { findDetermination, findVenueRef, listDeterminationsForHazard, listHazardEvents, listHazards, loadLifecycle, type hazards as hazardsTable } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
-import { capabilityProcedure, router, toTRPCError } from '../trpc';
-import { notFound, referenceOf, requireAccess, type StaffContext } from './staff/access';
+import { capabilityProcedure, router } from '../trpc';
+import { notFound, referenceOf, requireAccess, type StaffContext } from '../application/access';
 import { hazardSourceColumn, instantOrNull } from './staff/columns';
 import { pageInput, text, versionInput, wire, ymd } from './staff/wire';
+import { DomainFailure } from '../application/failure';
 
 const subject = { id: z.uuid(), version: versionInput };
 
@@ -217,7 +218,7 @@ export const hazards = router({
       const determination = await findDetermination(ctx.db, input.determinationId);
       if (!determination) notFound('DETERMINATION', { en: 'Determination', zh: '重大火灾隐患判定记录' }, input.determinationId);
       if (determination.hazardId !== input.id) {
-        throw toTRPCError({
+        throw new DomainFailure({
           code: 'MAJOR.DETERMINATION_MISMATCH',
           message: 'The determination was made on another hazard',
           messageZh: '该判定记录不属于此隐患',

@@ -28,7 +28,7 @@ import {
 import { runCreate, runTransition } from '../kernel/run-transition';
 import { venueChecklist } from '../services/venue-checklist';
 import { capabilityProcedure, router } from '../trpc';
-import { actorDepartment, inTransaction, notFound, requireAccess, requireAll, type StaffContext } from './staff/access';
+import { actorDepartment, inTransaction, notFound, requireAccess, requireAll, type StaffContext } from '../application/access';
 import { hazardSourceColumn, inspectionSourceColumn } from './staff/columns';
 import { pageInput, text, versionInput, wire, ymd } from './staff/wire';
 

@@ -3,7 +3,7 @@ import { createListing, LISTING_STATUSES, transitionListing, type ListingCommand
 import { findExistingHazardIds, findVenueRef, listListings, loadLifecycle, type listings as listingsTable } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
 import { capabilityProcedure, router } from '../trpc';
-import { actorDepartment, notFound, requireAccess, requireAll, type StaffContext } from './staff/access';
+import { actorDepartment, notFound, requireAccess, requireAll, type StaffContext } from '../application/access';
 import { instantOrNull } from './staff/columns';
 import { pageInput, text, versionInput, wire, ymd } from './staff/wire';
 

@@ -10,10 +10,11 @@ import {
   type RuleTable,
 } from '@firebreak/domain';
 import { findDetermination, insertDetermination, listDeterminationsForHazard, loadLifecycle } from '@firebreak/db';
-import { capabilityProcedure, router, toTRPCError, unwrap } from '../trpc';
+import { capabilityProcedure, router } from '../trpc';
 import { hazardCommand } from './hazards';
-import { inTransaction, notFound, requireAccess } from './staff/access';
+import { inTransaction, notFound, requireAccess } from '../application/access';
 import { text, versionInput } from './staff/wire';
+import { DomainFailure, unwrap } from '../application/failure';
 
 /**
  * GB 35181 rule tables the server can determine under, by version. The 2025
@@ -55,7 +56,7 @@ export const major = router({
       await requireAccess(ctx, 'major.determine', { jurisdictionId: hazard.jurisdictionId });
       const table = GB35181_RULE_TABLES[input.ruleVersion];
       if (!table) {
-        throw toTRPCError({
+        throw new DomainFailure({
           code: 'GB35181.UNKNOWN_VERSION',
           message: `No GB 35181 rule table for version ${input.ruleVersion}`,
           messageZh: `未配置 GB 35181-${input.ruleVersion} 判定规则`,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { openReferral } from '../application/referrals/open-referral';
 import {
   capabilityDefinition,
-  createReferral,
   REFERRAL_KINDS,
   REFERRAL_STATUSES,
   transitionReferral,
@@ -11,11 +11,12 @@ import {
   type ReferralSubject,
 } from '@firebreak/domain';
 import { findDepartmentRef, findVenueRef, listReferrals, loadLifecycle, type referrals as referralsTable } from '@firebreak/db';
-import { runCreate, runTransition } from '../kernel/run-transition';
-import { capabilityProcedure, router, toTRPCError } from '../trpc';
-import { actorDepartment, notFound, referenceOf, requireAccess, type StaffContext } from './staff/access';
-import { instantOrNull, referralKindColumn } from './staff/columns';
+import { runTransition } from '../kernel/run-transition';
+import { capabilityProcedure, router } from '../trpc';
+import { actorDepartment, notFound, referenceOf, requireAccess, type StaffContext } from '../application/access';
+import { instantOrNull } from './staff/columns';
 import { pageInput, text, versionInput, wire } from './staff/wire';
+import { DomainFailure } from '../application/failure';
 
 const subject = { id: z.uuid(), version: versionInput };
 
@@ -85,7 +86,7 @@ export const referrals = router({
       const row = await loadLifecycle<ReferralState>(ctx.db, 'referral', input.id);
       const department = ctx.actor.departmentId;
       if (department !== row.state.toDepartmentId && department !== row.state.fromDepartmentId) {
-        throw toTRPCError({
+        throw new DomainFailure({
           code: 'ACCESS.WRONG_DEPARTMENT',
           message: 'Only the sending and receiving departments may read this referral',
           messageZh: '仅发出部门和接收部门可以查看该抄告移送事项',
@@ -117,37 +118,20 @@ export const referrals = router({
         jurisdictionId = venue.jurisdictionId;
         about = { entity: 'venue', id: venue.id };
       }
-      const from = actorDepartment(ctx.actor);
-      const ref = await referenceOf(ctx);
-      const created = await runCreate<ReferralState, 'referral'>(
+      const created = await openReferral(
         ctx,
         ctx.actor,
-        'referral',
-        (k) =>
-          createReferral(
-            {
-              jurisdictionId,
-              kind: input.kind,
-              toDepartmentId: input.toDepartmentId,
-              subject: about,
-              venueId,
-              summary: input.summary,
-              legalBasis: input.legalBasis ?? null,
-              ...(input.foundAt ? { foundAt: input.foundAt } : {}),
-            },
-            k,
-            ref.timeLimits,
-          ),
-        (s) => ({
-          id: s.id,
-          jurisdictionId: s.jurisdictionId,
-          kind: referralKindColumn(s.kind),
-          fromDepartmentId: from,
-          toDepartmentId: s.toDepartmentId,
-          venueId: s.venueId,
-          hazardId: input.hazardId ?? null,
-          dueAt: new Date(s.ackDue),
-        }),
+        {
+          jurisdictionId,
+          kind: input.kind,
+          toDepartmentId: input.toDepartmentId,
+          subject: about,
+          venueId,
+          summary: input.summary,
+          legalBasis: input.legalBasis ?? null,
+          ...(input.foundAt ? { foundAt: input.foundAt } : {}),
+        },
+        { hazardId: input.hazardId ?? null },
       );
       return { id: created.id, version: 1, referral: created.state };
     }),

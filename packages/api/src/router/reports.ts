@@ -27,10 +27,11 @@ import {
   reportDeadline,
 } from '@firebreak/db';
 import { runTransition } from '../kernel/run-transition';
-import { capabilityProcedure, router, toTRPCError } from '../trpc';
-import { inTransaction, notFound, referenceOf, requireAccess, requireAll, type StaffContext } from './staff/access';
+import { capabilityProcedure, router } from '../trpc';
+import { inTransaction, notFound, referenceOf, requireAccess, requireAll, type StaffContext } from '../application/access';
 import { duplicateCheckOf, staffReportView } from './staff/report-view';
 import { pageInput, text, versionInput, wire } from './staff/wire';
+import { DomainFailure } from '../application/failure';
 
 // Optional notes every report command may carry (the kernel keeps them on the state):
 // a public note reaches the reporter through the receipt, an internal one never does.
@@ -102,7 +103,7 @@ async function assignTo(ctx: StaffContext, input: { id: string; version?: number
     check: (next) => {
       const verdict = authorize({ ...person, jurisdictionId }, 'report.verify', { jurisdictionId: next.jurisdictionId }, ref.tree);
       if (!verdict.ok) {
-        throw toTRPCError({
+        throw new DomainFailure({
           code: 'REPORT.INVALID_ASSIGNEE',
           message: 'The assignee cannot verify reports in this jurisdiction',
           messageZh: '被指派人员无权核查该辖区的举报',

@@ -13,12 +13,14 @@ import {
 } from '@firebreak/domain';
 import { findRewardIdByReport, getReportForReward, getRewardRow, listClaimsForReward, listRewards, type ExtraColumns, type rewards as rewardsTable } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
-import { authorizeSubject, domainError, kernelDeps, reference, uniqueAsConflict, type StaffCtx } from '../services/scoped-access';
-import { capabilityProcedure, router, toTRPCError } from '../trpc';
+import { requireAccess, kernelDeps, referenceOf, uniqueAsConflict, type StaffContext } from '../application/access';
+import { domainError } from '../application/failure';
+import { capabilityProcedure, router } from '../trpc';
 import { rewardClaims } from './rewards/claims';
 import { gatherRewardFacts, officerJudgementSchema } from './rewards/reward-facts';
 import { rewardRulesById, rewardRulesFor } from '../services/reward-rules';
 import { amountExplanation, claimView, rewardView } from './rewards/views';
+import { DomainFailure } from '../application/failure';
 
 const openRewardInput = z.object({ reportId: z.uuid() });
 const rewardIdInput = z.object({ rewardId: z.uuid() });
@@ -39,17 +41,17 @@ type Saved = { id: string; version: number; state: RewardState };
 const transitioned = (s: Saved) => ({ id: s.id, status: s.state.status, version: s.version, state: s.state });
 
 /** One reward command through the kernel; `set` keeps the indexed columns in step. */
-function rewardCommand(ctx: StaffCtx, rewardId: string, command: RewardCommand, set?: (next: RewardState) => ExtraColumns<typeof rewardsTable>) {
+function rewardCommand(ctx: StaffContext, rewardId: string, command: RewardCommand, set?: (next: RewardState) => ExtraColumns<typeof rewardsTable>) {
   return runTransition<RewardState, 'reward'>(kernelDeps(ctx), ctx.actor, 'reward', rewardId, (s, k) => transitionReward(s, command, k), set ? { set } : {});
 }
 
 /** computeReward over the rule set in force when the report arrived, with the facts the records give. */
-async function computeFor(ctx: StaffCtx, rewardId: string, judgement: z.infer<typeof officerJudgementSchema>, seed: boolean) {
+async function computeFor(ctx: StaffContext, rewardId: string, judgement: z.infer<typeof officerJudgementSchema>, seed: boolean) {
   const row = await getRewardRow(ctx.db, rewardId);
-  await authorizeSubject(ctx, 'reward.determine', { jurisdictionId: row.jurisdictionId });
+  await requireAccess(ctx, 'reward.determine', { jurisdictionId: row.jurisdictionId });
   const state = row.state as unknown as RewardState;
   const { facts, receivedAt } = await gatherRewardFacts(ctx.db, state, judgement);
-  const ref = await reference(ctx);
+  const ref = await referenceOf(ctx);
   const { row: ruleRow, rules } = await rewardRulesFor(ctx.db, ref.tree, row.jurisdictionId, receivedAt, { seed, now: ctx.clock() });
   return { row, facts, ruleSetId: ruleRow?.id ?? null, computation: computeReward(rules, facts) };
 }
@@ -60,8 +62,8 @@ export const rewards = router({
     .input(openRewardInput)
     .mutation(async ({ ctx, input }) => {
       const report = await getReportForReward(ctx.db, input.reportId);
-      await authorizeSubject(ctx, 'reward.determine', { jurisdictionId: report.jurisdictionId });
-      if (await findRewardIdByReport(ctx.db, input.reportId)) throw toTRPCError(ALREADY_OPENED);
+      await requireAccess(ctx, 'reward.determine', { jurisdictionId: report.jurisdictionId });
+      if (await findRewardIdByReport(ctx.db, input.reportId)) throw new DomainFailure(ALREADY_OPENED);
       const rs = report.state as unknown as ReportState;
       const created = await uniqueAsConflict(
         () =>
@@ -142,7 +144,7 @@ export const rewards = router({
     .mutation(async ({ ctx, input }) => {
       const row = await getRewardRow(ctx.db, input.rewardId);
       const rules = await rewardRulesById(ctx.db, row.rewardRuleId);
-      const ref = await reference(ctx);
+      const ref = await referenceOf(ctx);
       const saved = await runTransition<RewardState, 'reward'>(
         kernelDeps(ctx),
         ctx.actor,
@@ -183,7 +185,7 @@ export const rewards = router({
         );
         const claimId = reward.state.claim?.claimId;
         if (!claimId) {
-          throw toTRPCError(domainError('REWARD.NO_ACCEPTED_CLAIM', 'No accepted claim to pay', '没有已受理的领奖申请', { rewardId: input.rewardId }));
+          throw new DomainFailure(domainError('REWARD.NO_ACCEPTED_CLAIM', 'No accepted claim to pay', '没有已受理的领奖申请', { rewardId: input.rewardId }));
         }
         const claim = await runTransition<RewardClaimState, 'claim'>(deps, ctx.actor, 'claim', claimId, (s, k) =>
           transitionRewardClaim(s, { type: 'pay', paymentReference: input.paymentReference }, k),
@@ -204,7 +206,7 @@ export const rewards = router({
     .input(rewardIdInput)
     .query(async ({ ctx, input }) => {
       const row = await getRewardRow(ctx.db, input.rewardId);
-      await authorizeSubject(ctx, 'reward.read', { jurisdictionId: row.jurisdictionId });
+      await requireAccess(ctx, 'reward.read', { jurisdictionId: row.jurisdictionId });
       const view = rewardView(row);
       const claims = (await listClaimsForReward(ctx.db, row.id)).map(claimView);
       return { ...view, why: amountExplanation(view.state), claims };

@@ -1,6 +1,6 @@
 import { DEFAULT_REWARD_RULES, parseRewardRules, rewardRulesInForce, type JurisdictionTree, type RewardRules } from '@firebreak/domain';
 import { getRewardRuleRow, listRewardRuleRows, seedDefaultRewardRules, type Db, type RewardRuleRow } from '@firebreak/db';
-import { toTRPCError } from '../trpc';
+import { DomainFailure } from '../application/failure';
 
 /** A rule set's China-local effective date as the instant the reward_rules row stores. */
 export function effectiveInstant(effectiveFrom: string): Date {
@@ -10,7 +10,7 @@ export function effectiveInstant(effectiveFrom: string): Date {
 function parseStored(row: RewardRuleRow): RewardRules {
   const parsed = parseRewardRules(row.rules);
   // Stored sets were validated on the way in; one failing now was edited outside the API.
-  if (!parsed.ok) throw toTRPCError({ ...parsed.error, details: { ...parsed.error.details, ruleSetId: row.id } });
+  if (!parsed.ok) throw new DomainFailure({ ...parsed.error, details: { ...parsed.error.details, ruleSetId: row.id } });
   return parsed.value;
 }
 
@@ -55,7 +55,7 @@ export async function rewardRulesFor(
       at,
     );
     if (chosen.ok) return candidates.find((c) => c.rules === chosen.value)!;
-    if (chosen.error.code !== 'REWARD_RULES.NONE_IN_FORCE') throw toTRPCError(chosen.error);
+    if (chosen.error.code !== 'REWARD_RULES.NONE_IN_FORCE') throw new DomainFailure(chosen.error);
   }
   return { row: null, rules: DEFAULT_REWARD_RULES };
 }

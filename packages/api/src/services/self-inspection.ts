@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { createHazard, stamp, type ChecklistItem, type HazardState } from '@firebreak/domain';
 import { recordSelfInspection } from '@firebreak/db';
 import { runCreate } from '../kernel/run-transition';
-import { toTRPCError } from '../trpc';
+
 import type { IntakeDeps } from './receipt-access';
 import type { UnitScope } from './unit-venue';
 import { venueChecklist } from './venue-checklist';
+import { DomainFailure } from '../application/failure';
 
 export const selfInspectionItemsSchema = z
   .array(
@@ -39,11 +40,11 @@ export async function submitSelfInspection(deps: IntakeDeps, scope: UnitScope, i
   const seen = new Set<string>();
   for (const answer of items) {
     if (seen.has(answer.itemId)) {
-      throw toTRPCError({ code: 'SELF_INSPECTION.DUPLICATE_ITEM', message: `Item ${answer.itemId} is answered twice`, messageZh: '同一检查项重复填写', details: { itemId: answer.itemId } });
+      throw new DomainFailure({ code: 'SELF_INSPECTION.DUPLICATE_ITEM', message: `Item ${answer.itemId} is answered twice`, messageZh: '同一检查项重复填写', details: { itemId: answer.itemId } });
     }
     seen.add(answer.itemId);
     if (!byId.has(answer.itemId)) {
-      throw toTRPCError({
+      throw new DomainFailure({
         code: 'SELF_INSPECTION.UNKNOWN_ITEM',
         message: `Item ${answer.itemId} is not on this venue's checklist`,
         messageZh: '检查项不在本单位适用的整治标准内',

@@ -1,9 +1,10 @@
 import { riskCategoryLabel, transitionInspection, type InspectionState, type Label } from '@firebreak/domain';
 import { findInspectionVenue } from '@firebreak/db';
 import { runTransition } from '../kernel/run-transition';
-import { toTRPCError } from '../trpc';
+
 import type { IntakeDeps } from './receipt-access';
 import { assertOwnVenue, type UnitScope } from './unit-venue';
+import { DomainFailure } from '../application/failure';
 
 /**
  * An inspection record as the inspected unit reads it before signing: the
@@ -34,7 +35,7 @@ const NOT_FOUND = { code: 'INSPECTION.NOT_FOUND', message: 'No such inspection',
 
 async function ownInspection(deps: IntakeDeps, scope: UnitScope, inspectionId: string): Promise<void> {
   const found = await findInspectionVenue(deps.db, inspectionId);
-  if (!found) throw toTRPCError(NOT_FOUND);
+  if (!found) throw new DomainFailure(NOT_FOUND);
   assertOwnVenue(found.venueId, scope.venue.id);
 }
 

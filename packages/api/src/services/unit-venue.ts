@@ -1,7 +1,6 @@
-import { TRPCError } from '@trpc/server';
 import type { Actor, DomainError } from '@firebreak/domain';
 import { findVenueById, type Db, type VenueRow } from '@firebreak/db';
-import { DomainFailure, toTRPCError } from '../trpc';
+import { DomainFailure } from '../application/failure';
 
 export const WRONG_VENUE: DomainError = {
   code: 'ACCESS.WRONG_VENUE',
@@ -9,13 +8,9 @@ export const WRONG_VENUE: DomainError = {
   messageZh: '无权访问其他单位的数据',
 };
 
-/**
- * A refusal, not a malformed request: the shared code table does not list
- * WRONG_VENUE yet, so the transport code is set here (FORBIDDEN) while the
- * domain code travels as usual.
- */
-export function wrongVenue(): TRPCError {
-  return new TRPCError({ code: 'FORBIDDEN', message: WRONG_VENUE.message, cause: new DomainFailure(WRONG_VENUE) });
+/** A refusal, not a malformed request (the transports map ACCESS.WRONG_VENUE to forbidden). */
+export function wrongVenue(): DomainFailure {
+  return new DomainFailure(WRONG_VENUE);
 }
 
 /** Refuses a subject that is not the unit's own venue's. */
@@ -35,6 +30,6 @@ export interface UnitScope {
 
 export async function unitScope(db: Db, actor: Actor, venueId: string): Promise<UnitScope> {
   const venue = await findVenueById(db, venueId);
-  if (!venue) throw toTRPCError({ code: 'VENUE.NOT_FOUND', message: 'Your venue no longer exists', messageZh: '本单位场所信息不存在' });
+  if (!venue) throw new DomainFailure({ code: 'VENUE.NOT_FOUND', message: 'Your venue no longer exists', messageZh: '本单位场所信息不存在' });
   return { venue, actor: { ...actor, jurisdictionId: venue.jurisdictionId } };
 }

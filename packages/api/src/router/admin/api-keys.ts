@@ -2,8 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { stamp } from '@firebreak/domain';
 import { getApiKeySummary, insertApiKey, listApiKeySummaries, revokeApiKeyRow, runAudited } from '@firebreak/db';
-import { authorizeSubject, domainError, reference, treeRootOf, type StaffCtx } from '../../services/scoped-access';
-import { capabilityProcedure, router, toTRPCError } from '../../trpc';
+import { requireAccess, referenceOf, treeRootOf, type StaffContext } from '../../application/access';
+import { domainError } from '../../application/failure';
+import { capabilityProcedure, router } from '../../trpc';
+import { DomainFailure } from '../../application/failure';
 
 const issueInput = z.object({
   /** Who integrates: '12345 市民热线', '96119 火灾举报' ... */
@@ -14,9 +16,9 @@ const issueInput = z.object({
 const keyIdInput = z.object({ keyId: z.uuid() });
 
 /** A key bound to a jurisdiction is its admins'; an unbound one belongs to the top of the tree. */
-async function authorizeKey(ctx: StaffCtx, jurisdictionId: string | null): Promise<void> {
-  const ref = await reference(ctx);
-  await authorizeSubject(ctx, 'admin.users', { jurisdictionId: jurisdictionId ?? treeRootOf(ref, ctx.jurisdictionRoot) });
+async function authorizeKey(ctx: StaffContext, jurisdictionId: string | null): Promise<void> {
+  const ref = await referenceOf(ctx);
+  await requireAccess(ctx, 'admin.users', { jurisdictionId: jurisdictionId ?? treeRootOf(ref, ctx.jurisdictionRoot) });
 }
 
 /** sha256 hex of the key as the integrator sends it: all api_keys stores (apps/api Open311 apiKeyHash). */
@@ -50,7 +52,7 @@ export const apiKeysAdmin = router({
   list: capabilityProcedure('admin.users')
     .input(z.object({}).default({}))
     .query(async ({ ctx }) => {
-      const ref = await reference(ctx);
+      const ref = await referenceOf(ctx);
       return listApiKeySummaries(ctx.db, { rootId: ctx.jurisdictionRoot, includeUnscoped: ref.tree.parentOf(ctx.jurisdictionRoot) === null });
     }),
 
@@ -63,7 +65,7 @@ export const apiKeysAdmin = router({
       await runAudited(
         ctx.db,
         async (tx) => {
-          if (!(await revokeApiKeyRow(tx, key.id))) throw toTRPCError(domainError('API_KEY.ALREADY_REVOKED', 'This key is already revoked', '该接口密钥已吊销'));
+          if (!(await revokeApiKeyRow(tx, key.id))) throw new DomainFailure(domainError('API_KEY.ALREADY_REVOKED', 'This key is already revoked', '该接口密钥已吊销'));
         },
         () => ({
           entity: 'api_key',

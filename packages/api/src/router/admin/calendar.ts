@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { stamp, validateCalendarConfig } from '@firebreak/domain';
 import { listCalendarYear, replaceCalendarYear, runAudited } from '@firebreak/db';
-import { authorizeSubject, reference, treeRootOf, type StaffCtx } from '../../services/scoped-access';
-import { capabilityProcedure, router, unwrap } from '../../trpc';
+import { requireAccess, referenceOf, treeRootOf, type StaffContext } from '../../application/access';
+import { capabilityProcedure, router } from '../../trpc';
+import { unwrap } from '../../application/failure';
 
 const day = z.object({ date: z.string().max(10), name: z.string().trim().max(40).optional() });
 const setYearInput = z
@@ -22,9 +23,9 @@ const setYearInput = z
 const yearInput = z.object({ year: z.int().min(2000).max(2100) });
 
 /** The working calendar is one for the whole deployment: the top of the tree sets it. */
-async function authorizeCalendar(ctx: StaffCtx): Promise<void> {
-  const ref = await reference(ctx);
-  await authorizeSubject(ctx, 'admin.calendar', { jurisdictionId: treeRootOf(ref, ctx.jurisdictionRoot) });
+async function authorizeCalendar(ctx: StaffContext): Promise<void> {
+  const ref = await referenceOf(ctx);
+  await requireAccess(ctx, 'admin.calendar', { jurisdictionId: treeRootOf(ref, ctx.jurisdictionRoot) });
 }
 
 export const calendarAdmin = router({

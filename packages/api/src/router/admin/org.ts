@@ -23,8 +23,10 @@ import {
   runAudited,
 } from '@firebreak/db';
 import { hashPassword } from '../../auth/passwords';
-import { authorizeSubject, domainError, reference, treeRootOf, uniqueAsConflict } from '../../services/scoped-access';
-import { capabilityProcedure, router, toTRPCError, unwrap } from '../../trpc';
+import { requireAccess, referenceOf, treeRootOf, uniqueAsConflict } from '../../application/access';
+import { domainError } from '../../application/failure';
+import { capabilityProcedure, router } from '../../trpc';
+import { DomainFailure, unwrap } from '../../application/failure';
 
 const addJurisdictionInput = z.object({
   parentId: z.uuid(),
@@ -65,7 +67,7 @@ export const orgAdmin = router({
   addJurisdiction: capabilityProcedure('admin.jurisdictions')
     .input(addJurisdictionInput)
     .mutation(async ({ ctx, input }) => {
-      await authorizeSubject(ctx, 'admin.jurisdictions', { jurisdictionId: input.parentId });
+      await requireAccess(ctx, 'admin.jurisdictions', { jurisdictionId: input.parentId });
       const id = ctx.services.newId();
       const rows = await listJurisdictionRows(ctx.db);
       unwrap(buildJurisdictionTree([...rows, { id, parentId: input.parentId, level: input.level, name: input.name }], { allowForest: true }));
@@ -87,7 +89,7 @@ export const orgAdmin = router({
   addDepartment: capabilityProcedure('admin.departments')
     .input(addDepartmentInput)
     .mutation(async ({ ctx, input }) => {
-      const ref = await authorizeSubject(ctx, 'admin.departments', { jurisdictionId: input.jurisdictionId });
+      const ref = await requireAccess(ctx, 'admin.departments', { jurisdictionId: input.jurisdictionId });
       if (input.parentId) await getDepartmentRow(ctx.db, input.parentId);
       const id = ctx.services.newId();
       const parsed = departmentSchema.safeParse({
@@ -99,7 +101,7 @@ export const orgAdmin = router({
         ...(input.fireLevel !== undefined ? { fireLevel: input.fireLevel } : {}),
       });
       if (!parsed.success) {
-        throw toTRPCError(
+        throw new DomainFailure(
           domainError('DEPARTMENT.INVALID', 'The department is not valid for its kind', '部门信息与部门类型不符', {
             issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
           }),
@@ -143,8 +145,8 @@ export const orgAdmin = router({
     .mutation(async ({ ctx, input }) => {
       const dept = await getDepartmentRow(ctx.db, input.departmentId);
       const jurisdictionId = input.jurisdictionId ?? dept.jurisdictionId;
-      await authorizeSubject(ctx, 'admin.users', { jurisdictionId: dept.jurisdictionId });
-      await authorizeSubject(ctx, 'admin.users', { jurisdictionId });
+      await requireAccess(ctx, 'admin.users', { jurisdictionId: dept.jurisdictionId });
+      await requireAccess(ctx, 'admin.users', { jurisdictionId });
       await getJurisdictionRow(ctx.db, jurisdictionId);
       unwrap(validateStaffAssignment(input.role, dept.kind as DepartmentKind));
       const passwordHash = await hashPassword(input.password);
@@ -182,14 +184,14 @@ export const orgAdmin = router({
     .input(userIdInput)
     .mutation(async ({ ctx, input }) => {
       const user = await getUserSummary(ctx.db, input.userId);
-      const ref = await reference(ctx);
-      await authorizeSubject(ctx, 'admin.users', { jurisdictionId: user.jurisdictionId ?? treeRootOf(ref, ctx.jurisdictionRoot) });
+      const ref = await referenceOf(ctx);
+      await requireAccess(ctx, 'admin.users', { jurisdictionId: user.jurisdictionId ?? treeRootOf(ref, ctx.jurisdictionRoot) });
       const now = ctx.clock();
       await runAudited(
         ctx.db,
         async (tx) => {
           if (!(await disableUserAccount(tx, user.id, now))) {
-            throw toTRPCError(domainError('USER.ALREADY_DISABLED', 'This account is already disabled', '该账号已停用'));
+            throw new DomainFailure(domainError('USER.ALREADY_DISABLED', 'This account is already disabled', '该账号已停用'));
           }
         },
         () => ({ entity: 'user', entityId: user.id, action: 'disable', from: 'active', to: 'disabled', by: stamp(ctx.actor, now), data: { username: user.username } }),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { parseRewardRules, stamp } from '@firebreak/domain';
 import { insertRewardRuleVersion, listRewardRuleRows, runAudited } from '@firebreak/db';
-import { authorizeSubject, domainError, reference, treeRootOf, uniqueAsConflict, type StaffCtx } from '../../services/scoped-access';
-import { capabilityProcedure, router, unwrap } from '../../trpc';
+import { requireAccess, referenceOf, treeRootOf, uniqueAsConflict, type StaffContext } from '../../application/access';
+import { domainError } from '../../application/failure';
+import { capabilityProcedure, router } from '../../trpc';
 import { effectiveInstant } from '../../services/reward-rules';
+import { unwrap } from '../../application/failure';
 
 const createInput = z.object({
   /** null: the default set for every jurisdiction without its own. */
@@ -14,9 +16,9 @@ const createInput = z.object({
 const listInput = z.object({ jurisdictionId: z.uuid().nullable().optional() }).default({});
 
 /** A jurisdiction's own rules are its admins'; the default set belongs to the top of the tree. */
-async function authorizeRules(ctx: StaffCtx, jurisdictionId: string | null): Promise<void> {
-  const ref = await reference(ctx);
-  await authorizeSubject(ctx, 'admin.reward_rules', { jurisdictionId: jurisdictionId ?? treeRootOf(ref, ctx.jurisdictionRoot) });
+async function authorizeRules(ctx: StaffContext, jurisdictionId: string | null): Promise<void> {
+  const ref = await referenceOf(ctx);
+  await requireAccess(ctx, 'admin.reward_rules', { jurisdictionId: jurisdictionId ?? treeRootOf(ref, ctx.jurisdictionRoot) });
 }
 
 export const rewardRulesAdmin = router({

@@ -19,9 +19,11 @@ import {
   type Db,
   type StandardVersionRow,
 } from '@firebreak/db';
-import { authorizeSubject, domainError, reference, treeRootOf, uniqueAsConflict, type StaffCtx } from '../../services/scoped-access';
-import { capabilityProcedure, router, toTRPCError, unwrap } from '../../trpc';
+import { requireAccess, referenceOf, treeRootOf, uniqueAsConflict, type StaffContext } from '../../application/access';
+import { domainError } from '../../application/failure';
+import { capabilityProcedure, router } from '../../trpc';
 import { checkItemValues, standardFromRows } from './standard-rows';
+import { DomainFailure, unwrap } from '../../application/failure';
 
 // Shapes only: the content rules (item ids, risk categories, deadlines, legal
 // bases) are the kernel's standard schema, so a bad item comes back as STANDARD.INVALID.
@@ -53,9 +55,9 @@ async function loadVersions(db: Db, category?: string): Promise<{ row: StandardV
 }
 
 /** Standards are national/provincial configuration: only an admin at the top of the tree changes them. */
-async function authorizeCatalog(ctx: StaffCtx): Promise<void> {
-  const ref = await reference(ctx);
-  await authorizeSubject(ctx, 'admin.catalog', { jurisdictionId: treeRootOf(ref, ctx.jurisdictionRoot) });
+async function authorizeCatalog(ctx: StaffContext): Promise<void> {
+  const ref = await referenceOf(ctx);
+  await requireAccess(ctx, 'admin.catalog', { jurisdictionId: treeRootOf(ref, ctx.jurisdictionRoot) });
 }
 
 const STALE = domainError('STANDARD.STALE', 'Someone else created this version meanwhile; reload and try again', '该版本已被他人创建，请刷新后重试');
@@ -72,7 +74,7 @@ export const standardsAdmin = router({
     .input(versionInput)
     .query(async ({ ctx, input }) => {
       const hit = (await loadVersions(ctx.db, input.category)).find((v) => v.standard.version === input.version);
-      if (!hit) throw toTRPCError(domainError('STANDARD.NOT_FOUND', `No version ${input.version} of this standard`, `整治标准第${input.version}版不存在`));
+      if (!hit) throw new DomainFailure(domainError('STANDARD.NOT_FOUND', `No version ${input.version} of this standard`, `整治标准第${input.version}版不存在`));
       return { id: hit.row.id, ...hit.standard };
     }),
 
@@ -135,7 +137,7 @@ export const standardsAdmin = router({
         ctx.db,
         async (tx) => {
           if (!(await publishStandardRow(tx, row.id, now))) {
-            throw toTRPCError(domainError('STANDARD.IMMUTABLE', 'This version is already published', '该版本已发布，不可重复发布'));
+            throw new DomainFailure(domainError('STANDARD.IMMUTABLE', 'This version is already published', '该版本已发布，不可重复发布'));
           }
         },
         () => ({ entity: 'standard', entityId: row.id, action: 'publish', from: 'draft', to: 'published', by: stamp(ctx.actor, now), data: { standard: published } }),

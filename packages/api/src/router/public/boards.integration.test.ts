@@ -131,7 +131,7 @@ describe('public.draws', () => {
       id,
       jurisdictionId: world.j.districtA,
       kind: 'units',
-      inputs: { ...inputs, units: units.map(unitTuple), inspectors },
+      inputs: { draw: inputs, units: units.map(unitTuple), inspectors, flagsSince: '2025-03-02T00:00:00.000Z' },
       output: output as unknown as Record<string, unknown>,
       publishedAt: opts.published ? world.now : null,
     });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { claimHoldsReward, transitionReward, transitionRewardClaim, type RewardClaimState, type RewardState } from '@firebreak/domain';
 import { findHoldingClaimId, getClaimRow, getRewardRow, listClaimsForReward, loadLifecycle } from '@firebreak/db';
 import { runTransition } from '../../kernel/run-transition';
-import { authorizeSubject, domainError, kernelDeps, uniqueAsConflict } from '../../services/scoped-access';
+import { requireAccess, kernelDeps, uniqueAsConflict } from '../../application/access';
+import { domainError } from '../../application/failure';
 import { capabilityProcedure, router } from '../../trpc';
 import { claimStateView, claimView } from './views';
 
@@ -30,7 +31,7 @@ export const rewardClaims = router({
     .input(claimsListInput)
     .query(async ({ ctx, input }) => {
       const reward = await getRewardRow(ctx.db, input.rewardId);
-      await authorizeSubject(ctx, 'reward.read', { jurisdictionId: reward.jurisdictionId });
+      await requireAccess(ctx, 'reward.read', { jurisdictionId: reward.jurisdictionId });
       return (await listClaimsForReward(ctx.db, input.rewardId)).map(claimView);
     }),
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rewardFactsSchema, type ReportState, type RewardFacts, type RewardState } from '@firebreak/domain';
 import { getReportForReward, rewardFactRecords, type Db } from '@firebreak/db';
-import { toTRPCError } from '../../trpc';
+import { DomainFailure } from '../../application/failure';
 
 /**
  * What only the reward officer can judge (relationships, malice, joint filers,
@@ -50,7 +50,7 @@ export async function gatherRewardFacts(db: Db, reward: RewardState, judgement: 
     alreadyPaidThisYearFen: judgement.alreadyPaidThisYearFen ?? 0,
   });
   if (!facts.success) {
-    throw toTRPCError({
+    throw new DomainFailure({
       code: 'REWARD.FACTS_INCOMPLETE',
       message: 'The records do not give the facts a reward is computed from',
       messageZh: '现有记录不足以核定奖励金额',

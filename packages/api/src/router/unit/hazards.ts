@@ -5,8 +5,9 @@ import { runTransition } from '../../kernel/run-transition';
 import { intakeDeps } from '../../services/intake-context';
 import { assertUploadsFree } from '../../services/fresh-uploads';
 import { assertOwnVenue, unitScope } from '../../services/unit-venue';
-import { router, toTRPCError, unitProcedure } from '../../trpc';
+import { router, unitProcedure } from '../../trpc';
 import { pageInput } from '../public/exposure';
+import { DomainFailure } from '../../application/failure';
 
 export const submitRemediationInput = z.object({
   hazardId: z.uuid(),
@@ -25,7 +26,7 @@ export const unitHazards = router({
   /** The unit hands in its remediation evidence (kernel transition submit_remediation). */
   submitRemediation: unitProcedure.input(submitRemediationInput).mutation(async ({ ctx, input }) => {
     const found = await findHazardVenue(ctx.db, input.hazardId);
-    if (!found) throw toTRPCError({ code: 'HAZARD.NOT_FOUND', message: 'No such hazard', messageZh: '隐患不存在' });
+    if (!found) throw new DomainFailure({ code: 'HAZARD.NOT_FOUND', message: 'No such hazard', messageZh: '隐患不存在' });
     assertOwnVenue(found.venueId, ctx.venueId);
     const scope = await unitScope(ctx.db, ctx.actor, ctx.venueId);
     const ids = [...new Set(input.attachmentIds)];
