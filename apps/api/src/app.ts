@@ -6,7 +6,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { appRouter, createContext, type AppRouter, type Clock, type Services } from '@firebreak/api';
 import { pingDatabase, type ServerDatabase } from './database';
-import { frontEndFor, isApiPath, locateFrontEnds, looksLikePageRoute } from './front-ends';
+import { frontEndFor, isApiPath, isSourceMapPath, locateFrontEnds, logicalFilePath, looksLikePageRoute } from './front-ends';
 import { addTrpcRateLimits, createClientKeyer, createHttpBridge, DEFAULT_RATE_LIMITS, type RateLimits } from './http/index';
 import { OPEN311_PREFIX, open311Routes } from './open311/index';
 import { helmetOptions } from './security-headers';
@@ -163,7 +163,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // Only the first registration may add reply.sendFile.
       decorateReply: !decorated,
       cacheControl: false,
-      setHeaders: (reply, filePath) => {
+      // `<file>.br` / `<file>.gz` written at build time (tooling/precompress) go out with
+      // Content-Encoding and Vary: Accept-Encoding when the browser accepts them.
+      preCompressed: true,
+      // Source maps from an older build must not publish the source.
+      allowedPath: (pathname) => !isSourceMapPath(pathname),
+      setHeaders: (reply, sentPath) => {
+        // With preCompressed the file sent may be `index.html.br`: classify the logical file.
+        const filePath = logicalFilePath(sentPath);
         const cache = filePath.endsWith('index.html')
           ? INDEX_CACHE
           : /[\\/]assets[\\/]/.test(filePath)
