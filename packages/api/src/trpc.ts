@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { z, ZodError } from 'zod';
-import { capabilityDefinition, STAFF_ROLES, type Actor, type Capability, type DomainError } from '@firebreak/domain';
+import { capabilityDefinition, findUnstorableInput, STAFF_ROLES, type Actor, type Capability, type DomainError } from '@firebreak/domain';
 import type { Db } from '@firebreak/db';
 import type { Services } from './context/services';
 import { resolveSession } from './auth/sessions';
@@ -205,7 +205,25 @@ const mapThrownDomainErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
-export const publicProcedure = t.procedure.use(mapThrownDomainErrors);
+/**
+ * Every procedure's input, before its schema: text PostgreSQL cannot store (NUL,
+ * lone surrogates) and hostile nesting are refused here with a coded 400, once
+ * for all string fields, instead of failing as a 500 in the database.
+ */
+const refuseUnstorableInput = t.middleware(async ({ getRawInput, next }) => {
+  let raw: unknown;
+  try {
+    raw = await getRawInput();
+  } catch {
+    // Unreadable input: tRPC answers it with its own parse error.
+    return next();
+  }
+  const problem = findUnstorableInput(raw);
+  if (problem) throw toTRPCError(problem.error);
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(refuseUnstorableInput).use(mapThrownDomainErrors);
 
 function fail(code: string, message: string, messageZh: string): never {
   throw toTRPCError({ code, message, messageZh });

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localeFrom, submitReport, type Clock, type Locale, type Services } from '@firebreak/api';
 import { findActiveApiKey, listFireAgencies, listOpen311Reports, loadLifecycle, touchApiKey, type Db } from '@firebreak/db';
-import { agencyResolver, open311PublicRequests, open311Request, type Open311PublicRequest, type ReportState } from '@firebreak/domain';
+import { agencyResolver, findUnstorableInput, open311PublicRequests, open311Request, type Open311PublicRequest, type ReportState } from '@firebreak/domain';
 // packages/api does not re-export the intake service from its index yet (see the report to the lead).
 import { RateLimitedError, rateLimitedErrorBuilder, type RateLimit } from '../http/rate-limits';
 import { open311Discovery } from './discovery';
-import { OPEN311_ERRORS, open311ErrorBody, type Open311Failure } from './open311-error';
+import { badRequest, OPEN311_ERRORS, open311ErrorBody, type Open311Failure } from './open311-error';
 import { failureFromThrown, jsonFields, open311IdempotencyKey, parseFormFields, readSubmission, type PostFields } from './post-request';
 import { parseRequestsQuery, type RequestsQuery } from './requests-query';
 import { open311ServiceDefinition, open311Services } from './services';
@@ -105,6 +105,14 @@ export async function open311Routes(app: FastifyInstance, opts: Open311RoutesOpt
     }
     request.log.error({ err: error }, 'open311 request failed');
     return fail(reply, format, OPEN311_ERRORS.internal);
+  });
+
+  // Text PostgreSQL cannot store (NUL, lone surrogates) in any parameter or field: a coded 400, as on tRPC.
+  app.addHook('preValidation', async (request, reply) => {
+    const body = request.body instanceof Map ? Object.fromEntries(request.body as PostFields) : request.body;
+    const problem = findUnstorableInput(request.query) ?? findUnstorableInput(body);
+    if (problem) return fail(reply, formatOf(request.url), badRequest(problem.error.code, problem.error.message, problem.error.messageZh));
+    return undefined;
   });
 
   app.setNotFoundHandler((request, reply) => fail(reply, formatOf(request.url), OPEN311_ERRORS.notFound));

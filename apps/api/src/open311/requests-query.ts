@@ -1,4 +1,4 @@
-import { OPEN311_CLOSED_REPORT_STATUSES, REPORT_STATUSES, type ReportStatus } from '@firebreak/domain';
+import { INPUT_ERRORS, isInputInstantInRange, OPEN311_CLOSED_REPORT_STATUSES, REPORT_STATUSES, type ReportStatus } from '@firebreak/domain';
 import type { Open311ReportFilter } from '@firebreak/db';
 import { badRequest, type Open311Failure } from './open311-error';
 
@@ -34,6 +34,8 @@ function instant(query: RequestsQuery, name: 'start_date' | 'end_date'): Date | 
   if (Number.isNaN(t)) {
     return badRequest('OPEN311.INVALID_DATE', `${name} must be a W3C datetime with a zone, e.g. 2026-01-01T00:00:00+08:00`, `${name} 须为带时区的 W3C 时间，如 2026-01-01T00:00:00+08:00`);
   }
+  // Year 0000 parses in JavaScript but PostgreSQL has no year 0: refuse what it cannot compare.
+  if (!isInputInstantInRange(t)) return badRequest(INPUT_ERRORS.dateOutOfRange.code, `${name}: ${INPUT_ERRORS.dateOutOfRange.message}`, `${name}：${INPUT_ERRORS.dateOutOfRange.messageZh}`);
   return new Date(t);
 }
 
