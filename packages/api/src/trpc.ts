@@ -5,6 +5,7 @@ import type { Db } from '@firebreak/db';
 import type { Services } from './context/services';
 import { resolveSession } from './auth/sessions';
 import { fieldErrors } from './i18n/field-errors';
+import { transportError } from './i18n/transport-errors';
 
 /** Who is calling: a staff or unit account resolved from the session cookie. */
 export interface Session {
@@ -166,9 +167,10 @@ const INTERNAL_MESSAGE = 'Internal server error';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
-    const domain = error.cause instanceof DomainFailure ? error.cause.domain : null;
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
     const fields = error.cause instanceof ZodError ? fieldErrors(error.cause) : null;
+    // tRPC's own refusals (unreadable body, wrong method, unknown procedure) get a code and both languages too.
+    const domain = error.cause instanceof DomainFailure ? error.cause.domain : fields ? null : transportError(error.code);
     const en = ctx?.locale === 'en';
     const localized = domain ? (en ? domain.message : domain.messageZh) : fields?.[0] ? (en ? fields[0].message : fields[0].messageZh) : null;
     // Stacks and raw internal messages (SQL, file paths) never leave the server.
