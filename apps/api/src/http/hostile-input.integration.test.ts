@@ -278,9 +278,11 @@ async function send(opts: InjectOptions, lang: string, cookie: string | null): P
 describe('hostile input over HTTP', () => {
   it('never answers 5xx, always codes its 4xx in the caller’s language, and changes nothing saved', async () => {
     const before = await snapshot();
+    const called = new Set<string>();
     const enOf = (lang: string) => lang.split(',')[0]!.trim().toLowerCase().startsWith('en');
     await fc.assert(
       fc.asyncProperty(trpcRequest, languages, async ({ p, opts }, lang) => {
+        called.add(p.name);
         const res = await send(opts, lang, p.name.startsWith('unit.') ? unitCookie : null);
         checkTrpc(res, enOf(lang));
       }),
@@ -293,5 +295,7 @@ describe('hostile input over HTTP', () => {
       { seed: SEED, numRuns: Math.ceil(RUNS / 2), endOnFailure: true },
     );
     expect(await snapshot()).toEqual(before);
+    // Every public and unit procedure was driven at least once.
+    expect([...called].sort()).toEqual(procedures.map((p) => p.name).sort());
   }, 120_000);
 });
