@@ -58,7 +58,7 @@ describe('dates PostgreSQL can compare', () => {
     expect(code({ start_date: d })).toEqual([400, 'INPUT.DATE_OUT_OF_RANGE']);
   });
 
-  it.each([{ start_date: '9999-12-31T23:59:59+14:00' }, { end_date: '9999-12-31T23:59:59.999Z' }])('keeps a window near the end of the range inside it: %o', (q) => {
+  it.each<Record<string, string>>([{ start_date: '9999-12-31T23:59:59+14:00' }, { end_date: '9999-12-31T23:59:59.999Z' }])('keeps a window near the end of the range inside it: %o', (q) => {
     const { until } = ok(q) as { until: Date };
     expect(until.toISOString()).toMatch(/^9999-/);
   });
