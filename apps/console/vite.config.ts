@@ -15,7 +15,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps would publish our source to anyone (the server refuses *.map as well).
+    sourcemap: false,
     // React and Ant Design change less often than our code: separate chunks stay cached
     // across releases and keep each file under the size warning.
     rolldownOptions: {

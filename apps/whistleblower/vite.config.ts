@@ -12,5 +12,6 @@ export default defineConfig({
     port: 5174,
     proxy: { '/trpc': api, '/healthz': api, '/open311': api },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // Source maps would publish our source to anyone (the server refuses *.map as well).
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
 });

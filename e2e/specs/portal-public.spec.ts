@@ -102,6 +102,7 @@ describe('portal journeys 4–8: the public pages, without an account', () => {
   it('verifies a published draw in the browser with the kernel’s verifyDraw', async () => {
     const supervisor = await apiAs('supervisor');
     const me = await supervisor.auth.me.query();
+    if (!me.jurisdictionId) throw new Error('the demo supervisor has no jurisdiction');
     const run = await supervisor.draws.run.mutate({
       jurisdictionId: me.jurisdictionId,
       publicRandom: '2026-12-01 福利彩票3D 4 7 1',

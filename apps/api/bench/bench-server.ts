@@ -34,7 +34,7 @@ const BARE_TABLE = 'create table if not exists bench_bare (id bigserial primary 
 function benchServices(): Services {
   const base = createServices({ sealer: createSealer(generateSealingKey()), receiptPepper: randomBytes(32).toString('hex') });
   const counts = new Map<string, number>();
-  const counting = { take: (key: string) => (counts.set(key, (counts.get(key) ?? 0) + 1), true) };
+  const counting = { take: (key: string) => (counts.set(key, (counts.get(key) ?? 0) + 1), true), exhausted: () => false };
   return { ...base, receiptThrottle: counting };
 }
 

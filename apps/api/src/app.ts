@@ -6,8 +6,10 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { appRouter, createContext, type AppRouter, type Clock, type Services } from '@firebreak/api';
 import { pingDatabase, type ServerDatabase } from './database';
-import { frontEndFor, isApiPath, locateFrontEnds, looksLikePageRoute } from './front-ends';
+import { frontEndFor, isApiPath, isSourceMapPath, locateFrontEnds, logicalFilePath, looksLikePageRoute } from './front-ends';
 import { addTrpcRateLimits, createClientKeyer, createHttpBridge, DEFAULT_RATE_LIMITS, type RateLimits } from './http/index';
+import { codedErrorFor, isRefusedTrpcContentType, replyWithCodedError, trpcErrorBody } from './http/error-replies';
+import { TRPC_ROUTE } from './http/rate-limits';
 import { OPEN311_PREFIX, open311Routes } from './open311/index';
 import { helmetOptions } from './security-headers';
 import { createEvidenceStore, uploadRoutes, type BlobStore, type DisplayLimits } from './uploads/index';
@@ -86,7 +88,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // httpBatchLink puts every batched procedure name in the path.
     routerOptions: { maxParamLength: 5000 },
     trustProxy: trustProxyOption(options.trustProxy),
-  });
+    // An undecodable URL (`%ED%A0%80`) is answered before routing: coded like every other error.
+    frameworkErrors: (error, request, reply) => replyWithCodedError(error, request, reply),
+  }) as unknown as FastifyInstance;
 
   const services = options.services ?? null;
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
@@ -97,10 +101,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const contextFor = (request: FastifyRequest, reply: FastifyReply) =>
     createContext({ req: request }, { db: db?.db ?? null, services, clock, http: createHttpBridge(request, reply, clientKey, cookiePolicy) });
 
+  // Errors fastify raises before a route runs (no parser for the content type, body too large) and
+  // any uncaught error: a coded answer in the caller's language (Open311 and uploads have their own).
+  app.setErrorHandler(replyWithCodedError);
+
   await app.register(helmet, helmetOptions);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, keyGenerator: keyOf });
   addTrpcRateLimits(app, limits, keyOf);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url !== TRPC_ROUTE || !isRefusedTrpcContentType(request.method, request.headers['content-type'])) return undefined;
+    return reply.code(415).header('cache-control', NO_STORE).send(trpcErrorBody(request, 415, codedErrorFor(415)));
+  });
 
   // API answers are per-user and per-moment; no browser or proxy may keep them.
   app.addHook('onRequest', async (request, reply) => {
@@ -165,7 +178,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // Only the first registration may add reply.sendFile.
       decorateReply: !decorated,
       cacheControl: false,
-      setHeaders: (reply, filePath) => {
+      // `<file>.br` / `<file>.gz` written at build time (tooling/precompress) go out with
+      // Content-Encoding and Vary: Accept-Encoding when the browser accepts them.
+      preCompressed: true,
+      // Source maps from an older build must not publish the source.
+      allowedPath: (pathname) => !isSourceMapPath(pathname),
+      setHeaders: (reply, sentPath) => {
+        // With preCompressed the file sent may be `index.html.br`: classify the logical file.
+        const filePath = logicalFilePath(sentPath);
         const cache = filePath.endsWith('index.html')
           ? INDEX_CACHE
           : /[\\/]assets[\\/]/.test(filePath)

@@ -47,3 +47,13 @@ export function looksLikePageRoute(path: string): boolean {
   const last = path.split('/').pop() ?? '';
   return !last.includes('.');
 }
+
+/** `*.map` (and its precompressed variants): never served, the maps hold our source. */
+export function isSourceMapPath(path: string): boolean {
+  return /\.map(?:\.(?:br|gz))?$/i.test(path.split('?')[0] ?? '');
+}
+
+/** The file a precompressed variant stands for: `a.js.br` → `a.js`. */
+export function logicalFilePath(path: string): string {
+  return path.replace(/\.(?:br|gz)$/, '');
+}

@@ -1,10 +1,11 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { z, ZodError } from 'zod';
-import { capabilityDefinition, STAFF_ROLES, type Actor, type Capability, type DomainError } from '@firebreak/domain';
+import { capabilityDefinition, findUnstorableInput, STAFF_ROLES, type Actor, type Capability, type DomainError } from '@firebreak/domain';
 import type { Db } from '@firebreak/db';
 import type { Services } from './context/services';
 import { resolveSession } from './auth/sessions';
 import { fieldErrors } from './i18n/field-errors';
+import { transportError } from './i18n/transport-errors';
 import { DomainFailure } from './application/failure';
 
 export { DomainFailure };
@@ -172,9 +173,10 @@ export interface ProcedureMeta {
 
 const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   errorFormatter({ shape, error, ctx }) {
-    const domain = error.cause instanceof DomainFailure ? error.cause.domain : null;
     const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
     const fields = error.cause instanceof ZodError ? fieldErrors(error.cause) : null;
+    // tRPC's own refusals (unreadable body, wrong method, unknown procedure) get a code and both languages too.
+    const domain = error.cause instanceof DomainFailure ? error.cause.domain : fields ? null : transportError(error.code);
     const en = ctx?.locale === 'en';
     const localized = domain ? (en ? domain.message : domain.messageZh) : fields?.[0] ? (en ? fields[0].message : fields[0].messageZh) : null;
     // Stacks and raw internal messages (SQL, file paths) never leave the server.
@@ -214,7 +216,25 @@ const mapThrownDomainErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
-export const publicProcedure = t.procedure.meta({ access: { kind: 'public' } }).use(mapThrownDomainErrors);
+/**
+ * Every procedure's input, before its schema: text PostgreSQL cannot store (NUL,
+ * lone surrogates) and hostile nesting are refused here with a coded 400, once
+ * for all string fields, instead of failing as a 500 in the database.
+ */
+const refuseUnstorableInput = t.middleware(async ({ getRawInput, next }) => {
+  let raw: unknown;
+  try {
+    raw = await getRawInput();
+  } catch {
+    // Unreadable input: tRPC answers it with its own parse error.
+    return next();
+  }
+  const problem = findUnstorableInput(raw);
+  if (problem) throw toTRPCError(problem.error);
+  return next();
+});
+
+export const publicProcedure = t.procedure.meta({ access: { kind: 'public' } }).use(refuseUnstorableInput).use(mapThrownDomainErrors);
 
 function fail(code: string, message: string, messageZh: string): never {
   throw toTRPCError({ code, message, messageZh });

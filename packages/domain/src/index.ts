@@ -10,3 +10,4 @@ export * from './rewards/index';
 export * from './sampling/index';
 export * from './duplicates/index';
 export * from './projections/index';
+export * from './input/index';

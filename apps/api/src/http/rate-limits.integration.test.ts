@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { insertApiKey, reports } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +77,88 @@ describe('tRPC limits', () => {
 
   it('leave staff procedures and health alone', async () => {
     for (let i = 0; i < 5; i++) expect((await h.app.inject({ method: 'GET', url: '/trpc/health', remoteAddress: '192.0.2.5' })).statusCode).toBe(200);
+  });
+});
+
+describe('tRPC limits key on the procedure tRPC runs, however the path is spelled', () => {
+  const submitBody = () => ({
+    idempotencyKey: crypto.randomUUID(),
+    riskCategory: 'ebike_indoor',
+    description: '楼道充电',
+    location: { lat: 30.0001, lng: 120.0001, address: '甲区人民路1号' },
+  });
+  let n = 0;
+  const fresh = () => `203.0.113.${(n += 1)}`;
+
+  it.each([
+    ['%23', '/trpc/public.reports.submit%23x'],
+    ['%2E', '/trpc/public%2Ereports%2Esubmit'],
+    ['%252E', '/trpc/public%252Ereports.submit'],
+    ['; matrix', '/trpc/public.reports.submit;x'],
+  ])('submit spelled with %s is charged to the submit budget', async (_label, url) => {
+    const ip = fresh();
+    const before = await h.world.db.db.$count(reports);
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await h.app.inject({ method: 'POST', url, remoteAddress: ip, payload: submitBody() })).statusCode);
+    // Never more than the one submission this world's budget allows, whatever tRPC answered.
+    expect(await h.world.db.db.$count(reports)).toBeLessThanOrEqual(before + 1);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(1);
+    expect(statuses.at(-1)).not.toBe(200);
+  });
+
+  it('a batch `a,b?batch=1` charges every call, and a trailing slash reaches no procedure', async () => {
+    const ip = fresh();
+    const before = await h.world.db.db.$count(reports);
+    // Two submissions in one batch against a budget of one: the second name is charged too.
+    const batch = await h.app.inject({
+      method: 'POST',
+      url: '/trpc/public.reports.submit,public%2Ereports.submit?batch=1',
+      remoteAddress: ip,
+      payload: { 0: submitBody(), 1: submitBody() },
+    });
+    expect(batch.statusCode).toBe(429);
+    expect(batch.json<unknown[]>()).toHaveLength(2);
+    expect(await h.world.db.db.$count(reports)).toBe(before);
+    const slash = await h.app.inject({ method: 'POST', url: '/trpc/public.reports.submit/', remoteAddress: fresh(), payload: submitBody() });
+    expect(slash.statusCode).toBe(404);
+  });
+
+  // inject() drops a URL fragment before the server sees it; a raw socket sends `#` as
+  // an attacker's client does, so these go over a real connection.
+  describe('over a socket, with a literal #', () => {
+    let port = 0;
+    beforeAll(async () => {
+      await h.app.listen({ port: 0, host: '127.0.0.1' });
+      port = (h.app.server.address() as AddressInfo).port;
+    });
+    const raw = (path: string, body: unknown) =>
+      new Promise<number>((resolve, reject) => {
+        const data = JSON.stringify(body);
+        const req = request(
+          { host: '127.0.0.1', port, method: 'POST', path, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.end(data);
+      });
+
+    it('submit#x is charged to the submit budget', async () => {
+      // All socket requests share 127.0.0.1, so this test owns that address's budgets.
+      const before = await h.world.db.db.$count(reports);
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push(await raw('/trpc/public.reports.submit#x', submitBody()));
+      expect(statuses).toEqual([200, 429, 429]);
+      expect(await h.world.db.db.$count(reports)).toBe(before + 1);
+    });
+
+    it('track#x is charged to the receipt budget', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push(await raw('/trpc/public.reports.track#x', { receipt: '1234567890123456' }));
+      expect(statuses).toEqual([404, 404, 429]);
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { appRouter } from '@firebreak/api';
 import { describe, expect, it } from 'vitest';
-import { classifyProcedure, RECEIPT_PROCEDURES, SUBMIT_PROCEDURES, trpcProcedureNames } from './rate-limits';
+import { classifyProcedure, RECEIPT_PROCEDURES, SUBMIT_PROCEDURES, trpcProcedureCall } from './rate-limits';
 
 type ProcedureDef = { _def: { inputs: unknown[]; type: string } };
 const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
@@ -13,17 +13,24 @@ function takesReceipt(p: ProcedureDef): boolean {
   });
 }
 
-describe('trpcProcedureNames', () => {
+describe('trpcProcedureCall', () => {
   it.each([
-    ['/trpc/health', ['health']],
-    ['/trpc/public.reports.track?batch=1&input=%7B%7D', ['public.reports.track']],
-    ['/trpc/public.catalogs,public.reports.track?batch=1', ['public.catalogs', 'public.reports.track']],
-    ['/trpc/public.catalogs%2Cpublic.reports.track?batch=1', ['public.catalogs', 'public.reports.track']],
-    ['/trpc/%E0%A4%A', []],
-    ['/healthz', []],
-    ['/trpcx/a', []],
-  ])('%s → %o', (url, names) => {
-    expect(trpcProcedureNames(url)).toEqual(names);
+    ['health', '/trpc/health', ['health'], false],
+    ['public.reports.track', '/trpc/public.reports.track?batch=1&input=%7B%7D', ['public.reports.track'], true],
+    ['public.catalogs,public.reports.track', '/trpc/public.catalogs,public.reports.track?batch=1', ['public.catalogs', 'public.reports.track'], true],
+    ['public.catalogs%2Cpublic.reports.track', '/trpc/public.catalogs%2Cpublic.reports.track?batch=1', ['public.catalogs', 'public.reports.track'], true],
+    // Not a batch for tRPC: the whole path is one (unknown) procedure name.
+    ['public.catalogs,public.reports.track', '/trpc/public.catalogs,public.reports.track', ['public.catalogs,public.reports.track'], false],
+    // After a `#` the query is fragment: tRPC does not batch.
+    ['public.reports.submit', '/trpc/public.reports.submit#x?batch=1', ['public.reports.submit'], false],
+    // tRPC decodes the router's parameter once more.
+    ['public%2Ereports.submit', '/trpc/public%252Ereports.submit', ['public.reports.submit'], false],
+  ])('%s (%s) → %o', (param, url, names, batch) => {
+    expect(trpcProcedureCall(param, url)).toEqual({ names, batch });
+  });
+
+  it('runs nothing for a path tRPC cannot decode', () => {
+    expect(trpcProcedureCall('%E0%A4%A', '/trpc/%25E0%25A4%25A')).toBeNull();
   });
 });
 

@@ -58,17 +58,40 @@ export function classifyProcedure(name: string): TrpcLimitClass | null {
   return (PUBLIC_NAMESPACES as readonly string[]).includes(namespace) ? 'publicTrpc' : null;
 }
 
-/** `/trpc/a.b,c.d?batch=1` → ['a.b', 'c.d'] (httpBatchLink joins batched names with commas). */
-export function trpcProcedureNames(url: string): string[] {
-  const path = url.split('?')[0] ?? '';
-  if (!path.startsWith('/trpc/')) return [];
-  let names: string;
+/** The route the tRPC fastify adapter registers: the procedure path is its `:path` parameter. */
+export const TRPC_ROUTE = '/trpc/:path';
+
+/**
+ * The procedure names tRPC will dispatch for this request, derived exactly as
+ * the adapter does: fastify's router parameter (the router already cut the
+ * path at `?`, `#` and `;` and decoded it), decoded once more by tRPC, split on
+ * commas only for a batch (`batch=1` in the query tRPC's URL parser sees; a
+ * `?batch=1` after a `#` is fragment, not query). Reading the raw URL instead
+ * let `submit#x` through under another name while tRPC still ran `submit`.
+ * `null` when tRPC will answer without running any procedure (undecodable path).
+ */
+export function trpcProcedureCall(routeParam: string, rawUrl: string): { names: string[]; batch: boolean } | null {
+  let path: string;
   try {
-    names = decodeURIComponent(path.slice('/trpc/'.length));
+    path = decodeURIComponent(routeParam);
   } catch {
-    return [];
+    return null;
   }
-  return names.split(',').filter((n) => n.length > 0);
+  let batch = false;
+  try {
+    batch = new URL(rawUrl, 'http://localhost').searchParams.get('batch') === '1';
+  } catch {
+    batch = false;
+  }
+  return { names: batch ? path.split(',') : [path], batch };
+}
+
+/** Names for a request routed to tRPC; [] for anything else. */
+export function trpcProcedureNamesOf(request: FastifyRequest): string[] {
+  if (request.routeOptions.url !== TRPC_ROUTE) return [];
+  const param = (request.params as { path?: unknown } | undefined)?.path;
+  if (typeof param !== 'string') return [];
+  return trpcProcedureCall(param, request.raw.url ?? request.url)?.names ?? [];
 }
 
 export const RATE_LIMITED = {
@@ -105,13 +128,13 @@ export function addTrpcRateLimits(app: FastifyInstance, limits: RateLimits, keyG
   } as const;
 
   app.addHook('onRequest', async (request, reply) => {
-    const names = trpcProcedureNames(request.url);
+    const names = trpcProcedureNamesOf(request);
     for (const name of names) {
       const cls = classifyProcedure(name);
       if (!cls) continue;
       const verdict = await checkers[cls](request);
       // isAllowed is true only for allow-listed keys; the count decides through isExceeded.
-      if (!verdict.isAllowed && verdict.isExceeded) return sendTrpcRateLimited(reply, request.url, names, verdict.ttlInSeconds);
+      if (!verdict.isAllowed && verdict.isExceeded) return sendTrpcRateLimited(reply, request.raw.url ?? request.url, names, verdict.ttlInSeconds);
     }
     return undefined;
   });
@@ -126,7 +149,12 @@ function sendTrpcRateLimited(reply: FastifyReply, url: string, names: readonly s
       data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, path, domain: { ...RATE_LIMITED }, zodError: null, fieldErrors: null },
     },
   });
-  const batch = /[?&]batch=1(&|$)/.test(url);
+  let batch = false;
+  try {
+    batch = new URL(url, 'http://localhost').searchParams.get('batch') === '1';
+  } catch {
+    batch = false;
+  }
   return reply
     .code(429)
     .header('retry-after', String(Math.max(1, retryAfterSeconds)))

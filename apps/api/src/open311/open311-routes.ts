@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localeFrom, submitReport, type Clock, type Locale, type Services } from '@firebreak/api';
 import { findActiveApiKey, listFireAgencies, listOpen311Reports, loadLifecycle, touchApiKey, type Db } from '@firebreak/db';
-import { isOpen311Visible, open311Request, type JurisdictionTree, type Open311Request, type ReportState } from '@firebreak/domain';
+import { agencyResolver, findUnstorableInput, open311PublicRequests, open311Request, type Open311PublicRequest, type ReportState } from '@firebreak/domain';
 // packages/api does not re-export the intake service from its index yet (see the report to the lead).
 import { RateLimitedError, rateLimitedErrorBuilder, type RateLimit } from '../http/rate-limits';
 import { open311Discovery } from './discovery';
-import { OPEN311_ERRORS, open311ErrorBody, type Open311Failure } from './open311-error';
+import { badRequest, OPEN311_ERRORS, open311ErrorBody, type Open311Failure } from './open311-error';
 import { failureFromThrown, jsonFields, open311IdempotencyKey, parseFormFields, readSubmission, type PostFields } from './post-request';
 import { parseRequestsQuery, type RequestsQuery } from './requests-query';
 import { open311ServiceDefinition, open311Services } from './services';
@@ -25,7 +25,7 @@ export interface Open311RoutesOptions {
 }
 
 /** A request as GeoReport v2 returns it: the kernel's projection plus the two address fields we do not keep. */
-export type Open311RequestBody = Open311Request & { readonly address_id: null; readonly zipcode: null };
+export type Open311RequestBody = Open311PublicRequest;
 
 /** The POST answer. The receipt is not in it: see postRequest. */
 export interface Open311Created {
@@ -74,20 +74,8 @@ export function apiKeyHash(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-/** The fire-rescue agency seated nearest above (or at) a jurisdiction, named in the caller's language. */
-export function agencyResolver(tree: JurisdictionTree, agencies: readonly { name: string; nameEn: string | null; jurisdictionId: string }[], locale: Locale) {
-  const byJurisdiction = new Map<string, string>();
-  for (const a of [...agencies].sort((x, y) => x.name.localeCompare(y.name))) {
-    if (!byJurisdiction.has(a.jurisdictionId)) byJurisdiction.set(a.jurisdictionId, locale === 'en' && a.nameEn ? a.nameEn : a.name);
-  }
-  return (jurisdictionId: string): string | null => {
-    for (const id of [jurisdictionId, ...tree.ancestors(jurisdictionId).reverse()]) {
-      const name = byJurisdiction.get(id);
-      if (name !== undefined) return name;
-    }
-    return null;
-  };
-}
+/** Kept for callers of this module; the resolver is the kernel's. */
+export { agencyResolver };
 
 /**
  * Register with `{ prefix: OPEN311_PREFIX }`.
@@ -119,6 +107,14 @@ export async function open311Routes(app: FastifyInstance, opts: Open311RoutesOpt
     return fail(reply, format, OPEN311_ERRORS.internal);
   });
 
+  // Text PostgreSQL cannot store (NUL, lone surrogates) in any parameter or field: a coded 400, as on tRPC.
+  app.addHook('preValidation', async (request, reply) => {
+    const body = request.body instanceof Map ? Object.fromEntries(request.body as PostFields) : request.body;
+    const problem = findUnstorableInput(request.query) ?? findUnstorableInput(body);
+    if (problem) return fail(reply, formatOf(request.url), badRequest(problem.error.code, problem.error.message, problem.error.messageZh));
+    return undefined;
+  });
+
   app.setNotFoundHandler((request, reply) => fail(reply, formatOf(request.url), OPEN311_ERRORS.notFound));
   // Deeper unknown paths would otherwise reach the front ends' static wildcard and its HTML-world 404.
   app.all('/*', (request, reply) => fail(reply, formatOf(request.url), OPEN311_ERRORS.notFound));
@@ -131,10 +127,7 @@ export async function open311Routes(app: FastifyInstance, opts: Open311RoutesOpt
 
   const project = async (database: Db, svc: Services, states: readonly ReportState[], locale: Locale): Promise<Open311RequestBody[]> => {
     const { tree } = await svc.reference.get(database);
-    const agencyOf = agencyResolver(tree, await listFireAgencies(database), locale);
-    return states
-      .filter(isOpen311Visible)
-      .map((s) => ({ ...open311Request(s, { locale, agencyResponsible: agencyOf(s.jurisdictionId) }), address_id: null, zipcode: null }));
+    return open311PublicRequests(states, { tree, agencies: await listFireAgencies(database), locale });
   };
 
   app.get<{ Params: { file: string } }>('/:file', async (request, reply) => {

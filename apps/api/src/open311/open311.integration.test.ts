@@ -282,6 +282,14 @@ describe('one report, three doors', () => {
     expect(viaTrpc.statusCode).toBe(200);
     const status = viaTrpc.json<{ result: { data: Record<string, unknown> } }>().result.data;
     expect(status).toMatchObject({ service_request_id: id, status: 'open', service_code: 'ebike_indoor', description: row.description });
+    // One projection: the same fields with the same values, agency included.
+    expect(row.agency_responsible).toEqual(expect.any(String));
+    expect(status).toEqual(row);
+    for (const lang of ['en', 'zh-CN']) {
+      const o = await h.app.inject({ method: 'GET', url: `/open311/v2/requests/${id}.json`, headers: { 'accept-language': lang } });
+      const t = await h.app.inject({ method: 'GET', url: `/trpc/public.reports.status?input=${input}`, headers: { 'accept-language': lang } });
+      expect(t.json<{ result: { data: unknown } }>().result.data, lang).toEqual(o.json<unknown[]>()[0]);
+    }
 
     const hidden = await h.app.inject({ method: 'GET', url: `/trpc/public.reports.status?input=${encodeURIComponent(JSON.stringify({ serviceRequestId: whistleId }))}` });
     expect(hidden.statusCode).toBe(404);

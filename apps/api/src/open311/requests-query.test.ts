@@ -52,3 +52,14 @@ describe('parseRequestsQuery', () => {
     expect(code({ start_date: '2025-01-01T00:00:00Z', end_date: '2026-01-01T00:00:00Z' })).toEqual([400, 'OPEN311.DATE_RANGE_TOO_LONG']);
   });
 });
+
+describe('dates PostgreSQL can compare', () => {
+  it.each(['0000-01-01T00:00:00Z', '1899-12-31T23:59:59Z'])('refuses start_date=%s with a coded 400', (d) => {
+    expect(code({ start_date: d })).toEqual([400, 'INPUT.DATE_OUT_OF_RANGE']);
+  });
+
+  it.each<Record<string, string>>([{ start_date: '9999-12-31T23:59:59+14:00' }, { end_date: '9999-12-31T23:59:59.999Z' }])('keeps a window near the end of the range inside it: %o', (q) => {
+    const { until } = ok(q) as { until: Date };
+    expect(until.toISOString()).toMatch(/^9999-/);
+  });
+});

@@ -1,4 +1,4 @@
-import { OPEN311_CLOSED_REPORT_STATUSES, REPORT_STATUSES, type ReportStatus } from '@firebreak/domain';
+import { INPUT_ERRORS, isInputInstantInRange, MAX_INPUT_INSTANT, OPEN311_CLOSED_REPORT_STATUSES, REPORT_STATUSES, type ReportStatus } from '@firebreak/domain';
 import type { Open311ReportFilter } from '@firebreak/db';
 import { badRequest, type Open311Failure } from './open311-error';
 
@@ -34,6 +34,8 @@ function instant(query: RequestsQuery, name: 'start_date' | 'end_date'): Date | 
   if (Number.isNaN(t)) {
     return badRequest('OPEN311.INVALID_DATE', `${name} must be a W3C datetime with a zone, e.g. 2026-01-01T00:00:00+08:00`, `${name} 须为带时区的 W3C 时间，如 2026-01-01T00:00:00+08:00`);
   }
+  // Year 0000 parses in JavaScript but PostgreSQL has no year 0: refuse what it cannot compare.
+  if (!isInputInstantInRange(t)) return badRequest(INPUT_ERRORS.dateOutOfRange.code, `${name}: ${INPUT_ERRORS.dateOutOfRange.message}`, `${name}：${INPUT_ERRORS.dateOutOfRange.messageZh}`);
   return new Date(t);
 }
 
@@ -73,7 +75,8 @@ export function parseRequestsQuery(query: RequestsQuery, now: Date): Parsed {
     return { ok: false, error: badRequest('OPEN311.DATE_RANGE_TOO_LONG', 'The range may not span more than 90 days', '查询时间跨度不能超过 90 天') };
   }
   // Either end missing: a 90-day window from the end given; both missing: the last 90 days.
-  const until = end ?? (start ? new Date(start.getTime() + MAX_SPAN_MS) : now);
+  // A window computed from a date near the end of the range must not run past it.
+  const until = end ?? (start ? new Date(Math.min(start.getTime() + MAX_SPAN_MS, MAX_INPUT_INSTANT)) : now);
   const from = start ?? new Date(until.getTime() - MAX_SPAN_MS);
   return {
     ok: true,
@@ -82,7 +85,8 @@ export function parseRequestsQuery(query: RequestsQuery, now: Date): Parsed {
       ...(statuses ? { statuses: reportStatusesFor(statuses) } : {}),
       from,
       // end_date is inclusive in the spec; the query's upper bound is exclusive.
-      until: new Date(until.getTime() + 1),
+      // Capped: `Date` writes year 10000 as "+010000-…", which PostgreSQL cannot read.
+      until: new Date(Math.min(until.getTime() + 1, MAX_INPUT_INSTANT)),
       limit: MAX_REQUESTS,
     },
   };

@@ -6,6 +6,8 @@
 export interface Throttle {
   /** Counts one attempt; false when `key` has used its budget for the window. */
   take(key: string, now: number): boolean;
+  /** True when `key` has used its budget for the window (counts nothing). */
+  exhausted(key: string, now: number): boolean;
 }
 
 export function createThrottle(options: { limit: number; windowMs: number; maxKeys?: number }): Throttle {
@@ -25,6 +27,10 @@ export function createThrottle(options: { limit: number; windowMs: number; maxKe
       }
       b.count += 1;
       return b.count <= options.limit;
+    },
+    exhausted(key, now) {
+      const b = buckets.get(key);
+      return b !== undefined && now - b.start < options.windowMs && b.count >= options.limit;
     },
   };
 }

@@ -4,11 +4,13 @@ import {
   DEFAULT_CALENDAR_CONFIG,
   DEFAULT_TIME_LIMITS,
   mergeCalendarConfigs,
+  servedAreaFromExtent,
+  type ServedArea,
   type JurisdictionTree,
   type TimeLimitConfig,
   type WorkingCalendar,
 } from '@firebreak/domain';
-import { listCalendarDays, listJurisdictionRows, type Db } from '@firebreak/db';
+import { listCalendarDays, listJurisdictionRows, venueExtent, type Db } from '@firebreak/db';
 
 /**
  * Configuration the kernel is handed on every call (the jurisdiction tree, the
@@ -20,6 +22,8 @@ export interface ReferenceData {
   readonly tree: JurisdictionTree;
   readonly calendar: WorkingCalendar;
   readonly timeLimits: TimeLimitConfig;
+  /** Where reports are accepted (see servedAreaFromExtent); null when no venue is located yet. */
+  readonly servedArea: ServedArea | null;
   readonly loadedAt: number;
 }
 
@@ -74,5 +78,6 @@ async function loadReference(db: Db, at: number): Promise<ReferenceData> {
     adjustedWorkdays: DEFAULT_CALENDAR_CONFIG.adjustedWorkdays.filter((d) => !storedYears.has(d.slice(0, 4))),
   };
   const calendar = createWorkingCalendar(mergeCalendarConfigs([defaultsKept, stored]));
-  return { tree: built.value, calendar, timeLimits: DEFAULT_TIME_LIMITS, loadedAt: at };
+  const servedArea = servedAreaFromExtent(await venueExtent(db));
+  return { tree: built.value, calendar, timeLimits: DEFAULT_TIME_LIMITS, servedArea, loadedAt: at };
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sealer } from '@firebreak/db';
+import { createKnownDevices, type KnownDevices } from '../auth/known-device';
+import { createLoginThrottles, type LoginThrottles } from '../auth/login-throttle';
 import { createThrottle, type Throttle } from '../auth/throttle';
 import { createReferenceCache, type ReferenceCache } from './reference';
 
@@ -13,8 +15,10 @@ export interface Services {
   readonly newId: () => string;
   /** Receipt lookups per client address hash. */
   readonly receiptThrottle: Throttle;
-  /** Login attempts per username and per client. */
-  readonly loginThrottle: Throttle;
+  /** Login attempts per address and username, per address, and failures per username. */
+  readonly loginThrottles: LoginThrottles;
+  /** Signs and checks the known-device cookie that passes the per-username backoff. */
+  readonly knownDevices: KnownDevices;
 }
 
 export function createServices(opts: { sealer: Sealer; receiptPepper: string; reference?: ReferenceCache; newId?: () => string }): Services {
@@ -24,6 +28,7 @@ export function createServices(opts: { sealer: Sealer; receiptPepper: string; re
     reference: opts.reference ?? createReferenceCache(),
     newId: opts.newId ?? randomUUID,
     receiptThrottle: createThrottle({ limit: 20, windowMs: 10 * 60_000 }),
-    loginThrottle: createThrottle({ limit: 10, windowMs: 15 * 60_000 }),
+    loginThrottles: createLoginThrottles(),
+    knownDevices: createKnownDevices(opts.receiptPepper),
   };
 }

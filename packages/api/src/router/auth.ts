@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findUserByUsername } from '@firebreak/db';
 import { randomUUID } from 'node:crypto';
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from '../auth/known-device';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { closeSession, openSession, SESSION_TTL_SECONDS } from '../auth/sessions';
 import { authedProcedure, dbProcedure, router, SESSION_COOKIE, toTRPCError } from '../trpc';
@@ -16,16 +17,28 @@ export const auth = router({
   /** Staff and unit sign-in: Argon2id check, then an httpOnly session cookie. */
   login: dbProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const now = ctx.clock();
-    const t = ctx.services.loginThrottle;
-    if (!t.take(`user:${input.username}`, now.getTime()) || !t.take(`client:${ctx.http?.clientKey ?? 'none'}`, now.getTime())) {
-      throw toTRPCError({ code: 'AUTH.TOO_MANY_ATTEMPTS', message: 'Too many sign-in attempts; wait 15 minutes', messageZh: '登录尝试过多，请15分钟后再试' });
-    }
+    const { loginThrottles, knownDevices } = ctx.services;
     const user = await findUserByUsername(ctx.db, input.username);
+    const deviceCookie = ctx.http?.getCookie(KNOWN_DEVICE_COOKIE);
+    const knownDevice = user !== null && user !== undefined && knownDevices.vouchesFor(deviceCookie, user.id, now);
+    const refused = loginThrottles.refuse({ client: ctx.http?.clientKey ?? 'none', username: input.username, knownDevice }, now.getTime());
+    if (refused === 'username') {
+      throw toTRPCError({
+        code: 'AUTH.TOO_MANY_ATTEMPTS',
+        message: 'Too many wrong passwords for this account; sign in from a device you have used before, or wait an hour',
+        messageZh: '该账号密码错误次数过多，请在曾登录过的设备上登录，或一小时后再试',
+      });
+    }
+    if (refused) throw toTRPCError({ code: 'AUTH.TOO_MANY_ATTEMPTS', message: 'Too many sign-in attempts; wait 15 minutes', messageZh: '登录尝试过多，请15分钟后再试' });
     // Verify even for unknown users so response time does not reveal which usernames exist.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummy()), input.password);
-    if (!user || !ok || user.disabled || user.role === 'public' || user.role === 'whistleblower') throw toTRPCError(BAD_LOGIN);
+    if (!user || !ok || user.disabled || user.role === 'public' || user.role === 'whistleblower') {
+      if (!ok || !user) loginThrottles.failed(input.username, now.getTime());
+      throw toTRPCError(BAD_LOGIN);
+    }
     const { token } = await openSession(ctx.db, user.id, now, ctx.http?.userAgent ?? null);
     ctx.http?.setCookie(SESSION_COOKIE, token, { maxAgeSeconds: SESSION_TTL_SECONDS });
+    ctx.http?.setCookie(KNOWN_DEVICE_COOKIE, knownDevices.remember(deviceCookie, user.id, now), { maxAgeSeconds: KNOWN_DEVICE_MAX_AGE_SECONDS });
     return { userId: user.id, name: user.displayName, role: user.role, mustChangePassword: user.mustChangePassword };
   }),
 

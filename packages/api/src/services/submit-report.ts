@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { createReport, type ReportState } from '@firebreak/domain';
+import { checkIntake, createReport, type ReportState } from '@firebreak/domain';
+import { toTRPCError } from '../trpc';
 import { attachUploads, hashRequest, receiptLookupHash, withIdempotencyKey } from '@firebreak/db';
 import { formatReceipt, newReceipt } from '../auth/secrets';
 import type { ReferenceData } from '../context/reference';
@@ -86,6 +87,9 @@ export async function submitReport(deps: IntakeDeps, input: SubmitReportInput, o
   // Load configuration outside the idempotency transaction, so concurrent
   // callers queue on the key without one of them holding the cache load.
   const ref = await deps.services.reference.get(deps.db);
+  // One check for every door: a catalog category, a place inside the served area.
+  const intake = checkIntake(input, ref.servedArea);
+  if (!intake.ok) throw toTRPCError(intake.error);
   const { idempotencyKey, ...request } = input;
   const requestHash = hashRequest({ channel: options.channel, apiKeyId: options.apiKeyId ?? null, identity: options.identity ?? null, request });
   const sealContext = `idempotency:${SCOPE}:${idempotencyKey}`;

@@ -116,6 +116,21 @@ export function listVenuesNear(
     .limit(input.limit ?? 20);
 }
 
+/** The box around every located venue (what the served area is judged from), or null when none is located. */
+export async function venueExtent(db: Db): Promise<{ minLat: number; maxLat: number; minLng: number; maxLng: number } | null> {
+  const [row] = await db
+    .select({
+      minLat: sql<number | null>`min(${venues.lat})`.mapWith(Number),
+      maxLat: sql<number | null>`max(${venues.lat})`.mapWith(Number),
+      minLng: sql<number | null>`min(${venues.lng})`.mapWith(Number),
+      maxLng: sql<number | null>`max(${venues.lng})`.mapWith(Number),
+      located: sql<number>`count(*) filter (where ${venues.lat} is not null and ${venues.lng} is not null)`.mapWith(Number),
+    })
+    .from(venues);
+  if (!row || row.located === 0) return null;
+  return { minLat: row.minLat!, maxLat: row.maxLat!, minLng: row.minLng!, maxLng: row.maxLng! };
+}
+
 export interface ResponsiblePersonRow {
   readonly id: string;
   readonly role: ResponsibleRole;

@@ -63,8 +63,26 @@ describe('public.reports.submit', () => {
   it('places a report without a venue by the nearest venue within 2 km, else at the city root', async () => {
     const near = await world.public().public.reports.submit(report({ location: { lat: 30.1005, lng: 120.1005, address: '乙区解放路口' } }));
     expect((await reportRow(near.reportId)).jurisdictionId).toBe(world.j.streetB);
-    const far = await world.public().public.reports.submit(report({ location: { lat: 31.5, lng: 121.5, address: '郊外某仓库' } }));
+    // About 14 km from the nearest venue: no venue within 2 km, but inside the served area.
+    const far = await world.public().public.reports.submit(report({ location: { lat: 30.2, lng: 120.2, address: '郊外某仓库' } }));
     expect((await reportRow(far.reportId)).jurisdictionId).toBe(world.j.city);
+  });
+
+  it.each([
+    ['(0, 0)', { lat: 0, lng: 0 }],
+    ['about 200 km away', { lat: 31.5, lng: 121.5 }],
+  ])('refuses a place %s outside the served area instead of filing it at city level', async (_label, at) => {
+    await expect(world.public().public.reports.submit(report({ location: { ...at, address: '某地' } }))).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { domain: { code: 'REPORT.OUTSIDE_SERVED_AREA' } },
+    });
+  });
+
+  it('refuses a risk category that is not in the catalog', async () => {
+    await expect(world.public().public.reports.submit(report({ riskCategory: 'made_up_code' }))).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { domain: { code: 'REPORT.UNKNOWN_RISK_CATEGORY' } },
+    });
   });
 
   it('ties fresh uploads to the report and refuses an upload that already belongs to one', async () => {

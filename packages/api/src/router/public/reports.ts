@@ -33,7 +33,7 @@ export const publicReports = router({
    */
   status: dbProcedure
     .input(z.object({ serviceRequestId: z.string().uuid() }))
-    .query(({ ctx, input }) => requestStatus(ctx.db, input.serviceRequestId, ctx.locale)),
+    .query(({ ctx, input }) => requestStatus(ctx.db, ctx.services, input.serviceRequestId, ctx.locale)),
 
   sendMessage: dbProcedure
     .input(sendMessageInput)

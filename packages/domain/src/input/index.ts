@@ -1,0 +1,2 @@
+export * from './storable-input';
+export * from './served-area';
