@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { DomainFailure, isDomainErrorLike, trpcCodeFor } from '@firebreak/api';
 import { isRiskCategoryCode } from '@firebreak/domain';
 // packages/api does not re-export the intake service from its index yet (see the report to the lead).
@@ -142,18 +140,9 @@ const TRPC_STATUS: Readonly<Record<string, number>> = {
   TOO_MANY_REQUESTS: 429,
 };
 
-/** A coded error thrown by the intake (tRPC-wrapped or a DbError) as an Open311 failure; anything else is not ours to describe. */
+/** A coded refusal thrown by the intake use case (a DomainFailure, or a DbError) as an Open311 failure; anything else is not ours to describe. */
 export function failureFromThrown(error: unknown): Open311Failure | null {
-  if (error instanceof TRPCError) {
-    const status = getHTTPStatusCodeFromError(error);
-    if (status >= 500) return null;
-    const domain = error.cause instanceof DomainFailure ? error.cause.domain : null;
-    return domain
-      ? { status, code: domain.code, message: domain.message, messageZh: domain.messageZh }
-      : { status, code: `HTTP.${error.code}`, message: error.message, messageZh: error.message };
-  }
-  if (isDomainErrorLike(error)) {
-    return { status: TRPC_STATUS[trpcCodeFor(error.code)] ?? 400, code: error.code, message: error.message, messageZh: error.messageZh };
-  }
-  return null;
+  const domain = error instanceof DomainFailure ? error.domain : isDomainErrorLike(error) ? error : null;
+  if (!domain) return null;
+  return { status: TRPC_STATUS[trpcCodeFor(domain.code)] ?? 400, code: domain.code, message: domain.message, messageZh: domain.messageZh };
 }

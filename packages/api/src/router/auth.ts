@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from '../auth/known-device';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { closeSession, openSession, SESSION_TTL_SECONDS } from '../auth/sessions';
-import { authedProcedure, dbProcedure, router, SESSION_COOKIE, toTRPCError } from '../trpc';
+import { authedProcedure, dbProcedure, router, SESSION_COOKIE } from '../trpc';
+import { DomainFailure } from '../application/failure';
 
 const loginInput = z.object({
   username: z.string().trim().min(1).max(64),
@@ -23,18 +24,18 @@ export const auth = router({
     const knownDevice = user !== null && user !== undefined && knownDevices.vouchesFor(deviceCookie, user.id, now);
     const refused = loginThrottles.refuse({ client: ctx.http?.clientKey ?? 'none', username: input.username, knownDevice }, now.getTime());
     if (refused === 'username') {
-      throw toTRPCError({
+      throw new DomainFailure({
         code: 'AUTH.TOO_MANY_ATTEMPTS',
         message: 'Too many wrong passwords for this account; sign in from a device you have used before, or wait an hour',
         messageZh: '该账号密码错误次数过多，请在曾登录过的设备上登录，或一小时后再试',
       });
     }
-    if (refused) throw toTRPCError({ code: 'AUTH.TOO_MANY_ATTEMPTS', message: 'Too many sign-in attempts; wait 15 minutes', messageZh: '登录尝试过多，请15分钟后再试' });
+    if (refused) throw new DomainFailure({ code: 'AUTH.TOO_MANY_ATTEMPTS', message: 'Too many sign-in attempts; wait 15 minutes', messageZh: '登录尝试过多，请15分钟后再试' });
     // Verify even for unknown users so response time does not reveal which usernames exist.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummy()), input.password);
     if (!user || !ok || user.disabled || user.role === 'public' || user.role === 'whistleblower') {
       if (!ok || !user) loginThrottles.failed(input.username, now.getTime());
-      throw toTRPCError(BAD_LOGIN);
+      throw new DomainFailure(BAD_LOGIN);
     }
     const { token } = await openSession(ctx.db, user.id, now, ctx.http?.userAgent ?? null);
     ctx.http?.setCookie(SESSION_COOKIE, token, { maxAgeSeconds: SESSION_TTL_SECONDS });

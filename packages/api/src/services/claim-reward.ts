@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { createRewardClaim, type RewardClaimState, type RewardState } from '@firebreak/domain';
 import { findRewardByReportId } from '@firebreak/db';
 import { runCreate } from '../kernel/run-transition';
-import { toTRPCError } from '../trpc';
+
 import { lookupReceipt, NIL_ID, RECEIPT_NOT_FOUND, type IntakeDeps } from './receipt-access';
 import { reporterActor } from './reporter-actor';
 import { rewardRulesById } from './reward-rules';
+import { DomainFailure } from '../application/failure';
 
 export const claimIdentitySchema = z.object({
   name: z.string().trim().min(1).max(50),
@@ -45,8 +46,8 @@ export async function claimReward(
 ): Promise<FiledClaim> {
   const row = await lookupReceipt(deps, clientKey, input.receipt);
   const reward = await findRewardByReportId(deps.db, row?.id ?? NIL_ID);
-  if (!row) throw toTRPCError(RECEIPT_NOT_FOUND);
-  if (!reward) throw toTRPCError(NO_REWARD);
+  if (!row) throw new DomainFailure(RECEIPT_NOT_FOUND);
+  if (!reward) throw new DomainFailure(NO_REWARD);
 
   const rewardState = reward.state as unknown as RewardState;
   // The claim is judged by the rule set the amount was determined with, so the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findReportByReceiptHash, normaliseReceipt, receiptLookupHash, type Db, type ReceiptReportRow } from '@firebreak/db';
 import type { Services } from '../context/services';
-import { toTRPCError } from '../trpc';
+import { DomainFailure } from '../application/failure';
 
 /** What the intake services need: the database (or a transaction), the services and the clock. */
 export interface IntakeDeps {
@@ -41,7 +41,7 @@ export const RECEIPT_NOT_FOUND = {
  * budget per client, so guessing receipts costs the same whatever the door.
  */
 export function takeReceiptAttempt(services: Services, clientKey: string, now: Date): void {
-  if (!services.receiptThrottle.take(`receipt:${clientKey}`, now.getTime())) throw toTRPCError(TOO_MANY);
+  if (!services.receiptThrottle.take(`receipt:${clientKey}`, now.getTime())) throw new DomainFailure(TOO_MANY);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { haversineMeters, type JurisdictionTree } from '@firebreak/domain';
 import { findApiKeyJurisdiction, findVenueById, listVenuesNear, type Db } from '@firebreak/db';
-import { toTRPCError } from '../trpc';
+import { DomainFailure } from '../application/failure';
 
 /** How far a located report may be from a venue and still land in that venue's jurisdiction. */
 export const NEAREST_VENUE_METERS = 2_000;
@@ -32,7 +32,7 @@ export async function placeReport(
 ): Promise<ReportPlacement> {
   if (input.venueId !== null) {
     const venue = await findVenueById(db, input.venueId);
-    if (!venue) throw toTRPCError({ code: 'VENUE.NOT_FOUND', message: 'The venue does not exist', messageZh: '所选场所不存在' });
+    if (!venue) throw new DomainFailure({ code: 'VENUE.NOT_FOUND', message: 'The venue does not exist', messageZh: '所选场所不存在' });
     return { jurisdictionId: venue.jurisdictionId, basis: 'venue' };
   }
   const near = await nearestVenueJurisdiction(db, input.location);
@@ -43,7 +43,7 @@ export async function placeReport(
   }
   const root = cityRoot(tree);
   if (root === null) {
-    throw toTRPCError({ code: 'SERVER.NO_JURISDICTIONS', message: 'No jurisdictions are configured', messageZh: '系统尚未配置辖区' });
+    throw new DomainFailure({ code: 'SERVER.NO_JURISDICTIONS', message: 'No jurisdictions are configured', messageZh: '系统尚未配置辖区' });
   }
   return { jurisdictionId: root, basis: 'city_root' };
 }

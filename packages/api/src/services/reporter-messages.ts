@@ -1,8 +1,9 @@
 import type { Effect } from '@firebreak/domain';
 import { applyEffects, insertMessage, listReportMessages } from '@firebreak/db';
-import { toTRPCError } from '../trpc';
+
 import { lookupReceipt, NIL_ID, RECEIPT_NOT_FOUND, type IntakeDeps } from './receipt-access';
 import type { ReporterMessage } from './track-report';
+import { DomainFailure } from '../application/failure';
 
 /**
  * The reporter writes to the handlers through the receipt. The message and the
@@ -13,7 +14,7 @@ export async function sendReporterMessage(deps: IntakeDeps, clientKey: string, r
   const row = await lookupReceipt(deps, clientKey, receipt);
   if (!row) {
     await listReportMessages(deps.db, NIL_ID, 1);
-    throw toTRPCError(RECEIPT_NOT_FOUND);
+    throw new DomainFailure(RECEIPT_NOT_FOUND);
   }
   const now = deps.clock();
   const notify: Effect = {

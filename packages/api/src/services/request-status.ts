@@ -1,7 +1,8 @@
 import { open311PublicRequests, type Open311PublicRequest, type ReportState } from '@firebreak/domain';
 import { listFireAgencies, listOpen311Reports, type Db } from '@firebreak/db';
 import type { Services } from '../context/services';
-import { toTRPCError, type Locale } from '../trpc';
+import { type Locale } from '../trpc';
+import { DomainFailure } from '../application/failure';
 
 const NOT_FOUND = { code: 'REPORT.NOT_FOUND', message: 'No public request with this id', messageZh: '未找到该公开诉求' };
 
@@ -15,6 +16,6 @@ export async function requestStatus(db: Db, services: Pick<Services, 'reference'
   const states = (await listOpen311Reports(db, { ids: [serviceRequestId], limit: 1 })) as unknown as ReportState[];
   const { tree } = await services.reference.get(db);
   const [found] = open311PublicRequests(states, { tree, agencies: await listFireAgencies(db), locale });
-  if (!found) throw toTRPCError(NOT_FOUND);
+  if (!found) throw new DomainFailure(NOT_FOUND);
   return found;
 }

@@ -1,7 +1,8 @@
 import type { RewardState, RewardStatus } from '@firebreak/domain';
 import { findLatestClaim, findRewardByReportId } from '@firebreak/db';
-import { toTRPCError } from '../trpc';
+
 import { lookupReceipt, NIL_ID, RECEIPT_NOT_FOUND, type IntakeDeps } from './receipt-access';
+import { DomainFailure } from '../application/failure';
 
 /** Statuses from which the amount has been approved by a second person and may be told to the reporter. */
 const AMOUNT_SHOWN: readonly RewardStatus[] = ['approved', 'notified', 'claimed', 'paid', 'expired'];
@@ -22,7 +23,7 @@ export interface PublicRewardStatus {
 export async function rewardStatus(deps: IntakeDeps, clientKey: string, receipt: string): Promise<{ reward: PublicRewardStatus | null }> {
   const row = await lookupReceipt(deps, clientKey, receipt);
   const reward = await findRewardByReportId(deps.db, row?.id ?? NIL_ID);
-  if (!row) throw toTRPCError(RECEIPT_NOT_FOUND);
+  if (!row) throw new DomainFailure(RECEIPT_NOT_FOUND);
   if (!reward) return { reward: null };
   const state = reward.state as unknown as RewardState;
   const claim = await findLatestClaim(deps.db, reward.id);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkIntake, createReport, type ReportState } from '@firebreak/domain';
-import { toTRPCError } from '../trpc';
+
 import { attachUploads, hashRequest, receiptLookupHash, withIdempotencyKey } from '@firebreak/db';
 import { formatReceipt, newReceipt } from '../auth/secrets';
 import type { ReferenceData } from '../context/reference';
@@ -9,6 +9,7 @@ import { assertUploadsFree } from './fresh-uploads';
 import type { IntakeDeps } from './receipt-access';
 import { reporterActor } from './reporter-actor';
 import { placeReport, type JurisdictionBasis } from './report-jurisdiction';
+import { DomainFailure } from '../application/failure';
 
 /** The channels a reporter files through without an account (staff channels go through the reports router). */
 export type IntakeChannel = 'web' | 'open311' | 'whistleblower';
@@ -89,7 +90,7 @@ export async function submitReport(deps: IntakeDeps, input: SubmitReportInput, o
   const ref = await deps.services.reference.get(deps.db);
   // One check for every door: a catalog category, a place inside the served area.
   const intake = checkIntake(input, ref.servedArea);
-  if (!intake.ok) throw toTRPCError(intake.error);
+  if (!intake.ok) throw new DomainFailure(intake.error);
   const { idempotencyKey, ...request } = input;
   const requestHash = hashRequest({ channel: options.channel, apiKeyId: options.apiKeyId ?? null, identity: options.identity ?? null, request });
   const sealContext = `idempotency:${SCOPE}:${idempotencyKey}`;

@@ -1,7 +1,8 @@
 import { publicReportView, type HazardState, type PublicReportView, type ReportState } from '@firebreak/domain';
 import { listHazardStates, listReportMessages, markMessagesRead } from '@firebreak/db';
-import { toTRPCError } from '../trpc';
+
 import { lookupReceipt, NIL_ID, RECEIPT_NOT_FOUND, type IntakeDeps } from './receipt-access';
+import { DomainFailure } from '../application/failure';
 
 /** A message of the two-way channel as the reporter reads it: what was said and when, never by whom. */
 export interface ReporterMessage {
@@ -26,7 +27,7 @@ export async function trackReport(deps: IntakeDeps, clientKey: string, receipt: 
   // The same queries run for a wrong receipt (against an id that matches nothing).
   const hazards = (await listHazardStates(deps.db, state?.hazardIds ?? [])) as unknown as HazardState[];
   const messages = await listReportMessages(deps.db, row?.id ?? NIL_ID);
-  if (!row || !state) throw toTRPCError(RECEIPT_NOT_FOUND);
+  if (!row || !state) throw new DomainFailure(RECEIPT_NOT_FOUND);
   // Only write when there is something unread: most lookups are pure reads.
   if (messages.some((m) => m.direction === 'handler' && m.readAt === null)) await markMessagesRead(deps.db, row.id, 'handler', deps.clock());
   return {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { findPublishedDraw, listPublishedDraws, type PublishedDrawSummary } from '@firebreak/db';
 import { verifyPublishedDraw } from '../../services/published-draw';
-import { dbProcedure, router, toTRPCError } from '../../trpc';
+import { dbProcedure, router } from '../../trpc';
 import { pageInput } from './exposure';
+import { DomainFailure } from '../../application/failure';
 
 export const drawIdInput = z.object({ id: z.uuid() });
 
@@ -28,7 +29,7 @@ export const publicDraws = router({
    */
   get: dbProcedure.input(drawIdInput).query(async ({ ctx, input }) => {
     const draw = await findPublishedDraw(ctx.db, input.id);
-    if (!draw) throw toTRPCError({ code: 'DRAW.NOT_FOUND', message: 'No published draw has this id', messageZh: '未找到该已公布的抽查结果' });
+    if (!draw) throw new DomainFailure({ code: 'DRAW.NOT_FOUND', message: 'No published draw has this id', messageZh: '未找到该已公布的抽查结果' });
     return { ...summary(draw), inputs: draw.inputs, output: draw.output, verification: verifyPublishedDraw(draw) };
   }),
 });

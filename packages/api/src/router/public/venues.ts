@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { findVenueByPublicToken, searchVenues } from '@firebreak/db';
 import { venuePage } from '../../services/venue-page';
-import { dbProcedure, router, toTRPCError } from '../../trpc';
+import { dbProcedure, router } from '../../trpc';
+import { DomainFailure } from '../../application/failure';
 
 export const venueSearchInput = z.object({
   query: z.string().trim().min(1).max(50),
@@ -23,7 +24,7 @@ export const publicVenues = router({
   /** The venue's public page (三自主两公开一承诺) through the kernel's publicVenueView. */
   page: dbProcedure.input(venuePageInput).query(async ({ ctx, input }) => {
     const venue = await findVenueByPublicToken(ctx.db, input.publicToken);
-    if (!venue) throw toTRPCError({ code: 'VENUE.NOT_FOUND', message: 'No venue has this code', messageZh: '未找到该场所' });
+    if (!venue) throw new DomainFailure({ code: 'VENUE.NOT_FOUND', message: 'No venue has this code', messageZh: '未找到该场所' });
     return venuePage(ctx.db, venue, ctx.clock());
   }),
 });
