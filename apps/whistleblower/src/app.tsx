@@ -54,11 +54,18 @@ function useFocusOnNavigate() {
   useEffect(() => {
     window.scrollTo(0, 0);
     if (location === '/') return;
-    const heading = document.querySelector<HTMLElement>('main h2');
-    if (heading) {
-      heading.tabIndex = -1;
-      heading.focus({ preventScroll: true });
-    }
+    // The page's code may still be loading: wait for its heading (up to 3 s).
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const focus = () => {
+      const heading = document.querySelector<HTMLElement>('main h2');
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+      } else if (tries++ < 30) timer = setTimeout(focus, 100);
+    };
+    focus();
+    return () => clearTimeout(timer);
   }, [location]);
 }
 

@@ -12,6 +12,15 @@ const CHINA = 'Asia/Shanghai';
 /** Codes a receipt lookup can fail with; all get one message, so a throttled guess looks like a wrong one. */
 const RECEIPT_CODES = new Set(['RECEIPT.NOT_FOUND', 'RECEIPT.TOO_MANY_ATTEMPTS']);
 
+/** True when a lookup was refused for its receipt or for its rate (a tRPC code or a bare HTTP 429). */
+function receiptRefusal(error: unknown): boolean {
+  const code = domainCode(error);
+  if (code && RECEIPT_CODES.has(code)) return true;
+  if (!(error instanceof TRPCClientError)) return false;
+  const status = (error.data as { httpStatus?: number } | undefined)?.httpStatus ?? (error.meta as { response?: { status?: number } } | undefined)?.response?.status;
+  return status === 429;
+}
+
 export function domainCode(error: unknown): string | null {
   if (!(error instanceof TRPCClientError)) return null;
   return (error.data as { domain?: { code?: string } | null } | undefined)?.domain?.code ?? null;
@@ -37,8 +46,7 @@ export function useText() {
   );
   const errorText = useCallback(
     (error: unknown): string => {
-      const code = domainCode(error);
-      if (code && RECEIPT_CODES.has(code)) return t('wb.receiptForm.refused');
+      if (receiptRefusal(error)) return t('wb.receiptForm.refused');
       if (error instanceof TRPCClientError) {
         const domain = (error.data as { domain?: { message: string; messageZh: string } | null } | undefined)?.domain;
         if (domain) return language === 'en' ? domain.message : domain.messageZh;
