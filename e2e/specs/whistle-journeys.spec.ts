@@ -45,8 +45,13 @@ function png(width: number, height: number): Buffer {
 }
 
 async function expectClean(s: AppSession) {
-  expect(await s.axe()).toEqual([]);
-  expect(s.offsite).toEqual([]);
+  expect(JSON.stringify(await s.axe())).toBe('[]');
+  expect(JSON.stringify(s.offsite)).toBe('[]');
+}
+
+/** Console errors, less the browser's own line for a refused lookup (404 wrong receipt, 409 refused claim, 429 throttled). */
+function realProblems(s: AppSession): string[] {
+  return s.problems.filter((p) => !/Failed to load resource: the server responded with a status of (404|409|429)/.test(p));
 }
 
 /** Every receipt the browser sent went in a POST body, never a URL. */
@@ -121,7 +126,7 @@ describe('whistleblower site (390 px)', () => {
       await page.getByRole('heading', { name: '保密举报' }).waitFor();
       // Focus moved to the page heading for screen readers.
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
-      expect(s.problems).toEqual([]);
+      expect(JSON.stringify(realProblems(s))).toBe('[]');
     } finally {
       await s.close();
     }
@@ -141,7 +146,7 @@ describe('whistleblower site (390 px)', () => {
       await expect.poll(() => summary.textContent()).toContain('隐患类别');
       expect(await summary.textContent()).toContain('被举报的单位');
       await s.screenshot('whistle-report-errors-phone');
-      expect(await s.axe()).toEqual([]);
+      expect(JSON.stringify(await s.axe())).toBe('[]');
 
       await page.getByLabel('单位名称或地址').fill('万家');
       const venue = page.getByRole('button', { name: /湖滨万家福购物广场/ }).first();
@@ -171,7 +176,7 @@ describe('whistleblower site (390 px)', () => {
       await page.getByLabel('身份证号（选填）').fill(M.idNumber);
       await page.getByLabel('岗位（选填）').fill(M.position);
       await s.screenshot('whistle-report-filled-phone');
-      expect(await s.axe()).toEqual([]);
+      expect(JSON.stringify(await s.axe())).toBe('[]');
 
       // A double tap files once.
       await page.getByTestId('submit-report').dblclick();
@@ -196,7 +201,7 @@ describe('whistleblower site (390 px)', () => {
       expect(staff).not.toContain(M.idNumber);
       expect(staff).not.toContain(M.position);
       expect(staff).not.toContain(whistleReceipt);
-      expect(s.problems).toEqual([]);
+      expect(JSON.stringify(realProblems(s))).toBe('[]');
     } finally {
       await s.close();
     }
@@ -217,7 +222,7 @@ describe('whistleblower site (390 px)', () => {
       await page.getByRole('button', { name: '打开案件' }).click();
       lookups++;
       await expect.poll(() => page.getByTestId('receipt-refused').textContent()).toContain('无法用这个回执码打开案件');
-      expect(await s.axe()).toEqual([]);
+      expect(JSON.stringify(await s.axe())).toBe('[]');
 
       await page.getByLabel('回执码').fill(whistleReceipt.replace(/(\d{4})(?=\d)/g, '$1 '));
       await page.getByRole('button', { name: '打开案件' }).click();
@@ -245,8 +250,8 @@ describe('whistleblower site (390 px)', () => {
       expect(after).not.toContain(whistleReceipt);
       // The follow-up entry was replaced: history holds the blank tab and the start page only.
       expect(await page.evaluate(() => history.length)).toBe(2);
-      expect(leaks).toEqual([]);
-      expect(s.problems).toEqual([]);
+      expect(JSON.stringify(leaks)).toBe('[]');
+      expect(JSON.stringify(realProblems(s))).toBe('[]');
     } finally {
       await s.close();
     }
@@ -347,7 +352,7 @@ describe('whistleblower site (390 px)', () => {
       await page.getByLabel('收款账号').fill(M.claimAccount);
       await page.getByLabel('开户银行').fill(M.claimBank);
       await s.screenshot('whistle-claim-filled-phone');
-      expect(await s.axe()).toEqual([]);
+      expect(JSON.stringify(await s.axe())).toBe('[]');
       await page.getByTestId('submit-claim').dblclick();
       lookups++;
       await page.getByTestId('claim-done').waitFor();
@@ -388,8 +393,8 @@ describe('whistleblower site (390 px)', () => {
       await page.getByRole('button', { name: '查看奖励' }).click();
       lookups++;
       await page.getByTestId('reward-none').waitFor();
-      expect(leaks).toEqual([]);
-      expect(s.problems).toEqual([]);
+      expect(JSON.stringify(leaks)).toBe('[]');
+      expect(JSON.stringify(realProblems(s))).toBe('[]');
     } finally {
       await s.close();
       await other.close();
@@ -402,7 +407,8 @@ describe('whistleblower site (390 px)', () => {
       try {
         await s.page.locator('main h2').first().waitFor();
         await s.page.waitForLoadState('networkidle');
-        await s.screenshot(`whistle${path.replace('/whistleblower', '').replace(/\//g, '-') || '-home'}-desktop`.replace(/-$/, '-home'));
+        const name = path.replace('/whistleblower/', '') || 'home';
+        await s.screenshot(`whistle-${name}-desktop`);
         await expectClean(s);
       } finally {
         await s.close();

@@ -51,6 +51,8 @@ export default function ClaimPage() {
   const [receipt, setReceipt] = useState<string | null>(null);
   const [reward, setReward] = useState<Reward | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  // A refused claim's reason stays on screen while the status is read again (it changed under the form).
+  const [refusal, setRefusal] = useState<string | null>(null);
   const status = useMutation(trpc.public.rewards.status.mutationOptions());
 
   const look = (r: string) => {
@@ -81,12 +83,27 @@ export default function ClaimPage() {
           <p>{t('wb.claim.none')}</p>
         </section>
       ) : null}
-      {receipt !== null && reward ? <RewardView reward={reward} receipt={receipt} onChanged={() => look(receipt)} /> : null}
+      {refusal ? (
+        <section className="fb-card wb-error wb-error--box" role="alert" data-testid="claim-refused">
+          <p>{refusal}</p>
+        </section>
+      ) : null}
+      {receipt !== null && reward ? (
+        <RewardView
+          reward={reward}
+          receipt={receipt}
+          onChanged={() => look(receipt)}
+          onRefused={(message) => {
+            setRefusal(message);
+            look(receipt);
+          }}
+        />
+      ) : null}
     </>
   );
 }
 
-function RewardView({ reward, receipt, onChanged }: { reward: Reward; receipt: string; onChanged: () => void }) {
+function RewardView({ reward, receipt, onChanged, onRefused }: { reward: Reward; receipt: string; onChanged: () => void; onRefused: (message: string) => void }) {
   const { t, date, yuan } = useText();
   const open = reward.status === 'notified' && !(reward.claim && reward.claim.status !== 'rejected');
   return (
@@ -127,12 +144,12 @@ function RewardView({ reward, receipt, onChanged }: { reward: Reward; receipt: s
           <p className="wb-hint">{t('wb.claim.explanationPending')}</p>
         </details>
       </section>
-      {open ? <ClaimFormCard receipt={receipt} onDone={onChanged} /> : null}
+      {open ? <ClaimFormCard receipt={receipt} onDone={onChanged} onRefused={onRefused} /> : null}
     </>
   );
 }
 
-function ClaimFormCard({ receipt, onDone }: { receipt: string; onDone: () => void }) {
+function ClaimFormCard({ receipt, onDone, onRefused }: { receipt: string; onDone: () => void; onRefused: (message: string) => void }) {
   const { t, errorText } = useText();
   const trpc = useTRPC();
   const claim = useMutation(trpc.whistleblower.claim.mutationOptions());
@@ -158,6 +175,10 @@ function ClaimFormCard({ receipt, onDone }: { receipt: string; onDone: () => voi
         onSuccess: () => {
           setDone(true);
           form.reset();
+        },
+        onError: (e) => {
+          form.reset();
+          onRefused(t('wb.claim.refused', { message: errorText(e) }));
         },
       },
     );
@@ -224,11 +245,6 @@ function ClaimFormCard({ receipt, onDone }: { receipt: string; onDone: () => voi
         {field('account', 'wb.claim.account')}
         {method === 'bank' ? field('bank', 'wb.claim.bank') : null}
       </div>
-      {claim.isError ? (
-        <p className="wb-error wb-error--box" role="alert" data-testid="claim-refused">
-          {t('wb.claim.refused', { message: errorText(claim.error) })}
-        </p>
-      ) : null}
       <button type="submit" className="fb-button" disabled={claim.isPending} data-testid="submit-claim">
         {claim.isPending ? t('wb.claim.sending') : t('wb.claim.submit')}
       </button>

@@ -205,7 +205,7 @@ export const whistleblowerMessages = {
   'wb.follow.send': { 'zh-CN': '发送', en: 'Send' },
   'wb.follow.sent': { 'zh-CN': '消息已发送。', en: 'Message sent.' },
   'wb.follow.files': {
-    'zh-CN': '补充照片的功能尚未开放；需要时请在消息中说明，承办人会联系您的回执。',
+    'zh-CN': '补充照片的功能尚未开放；需要时请在消息中说明，承办人会通过回执码回复您。',
     en: 'Adding photos to a filed report is not open yet; say so in a message and the handler will reply through your receipt.',
   },
   'wb.follow.close': { 'zh-CN': '结束查询', en: 'End session' },
@@ -267,7 +267,7 @@ export const whistleblowerMessages = {
   'wb.claim.submit': { 'zh-CN': '提交领取申请', en: 'Send claim' },
   'wb.claim.sending': { 'zh-CN': '正在提交…', en: 'Sending…' },
   'wb.claim.done': { 'zh-CN': '领取申请已提交。经办人员核验身份后发放。', en: 'Claim sent. It is paid once the officer has checked your identity.' },
-  'wb.claim.refused': { 'zh-CN': '未能提交领取申请：{message} 未做任何更改。', en: 'Claim not accepted: {message} Nothing was changed.' },
+  'wb.claim.refused': { 'zh-CN': '领取申请未被接受（{message}）。未做任何更改，您填写的信息未被保存。', en: 'Claim not accepted ({message}). Nothing was changed and what you typed was not kept.' },
   'wb.field.claimName.required': { 'zh-CN': '姓名：请填写。', en: 'Name: fill it in.' },
   'wb.field.claimId.invalid': { 'zh-CN': '身份证号：应为 18 位（末位可为 X）。', en: 'ID number: 18 characters (the last may be X).' },
   'wb.field.claimPhone.invalid': { 'zh-CN': '手机号：请填写正确的号码。', en: 'Phone: enter a valid number.' },
