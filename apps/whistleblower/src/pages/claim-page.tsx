@@ -133,7 +133,9 @@ function RewardView({ reward, receipt, onChanged, onRefused }: { reward: Reward;
         </dl>
         {reward.claim ? (
           <p data-testid="claim-state">
-            {t('wb.claim.submitted', { date: date(reward.claim.submittedAt), status: t(CLAIM_KEYS[reward.claim.status] ?? 'wb.claim.cst.other') })}
+            {reward.claim.status === 'paid'
+              ? t('wb.claim.submittedPaid', { date: date(reward.claim.submittedAt) })
+              : t('wb.claim.submitted', { date: date(reward.claim.submittedAt), status: t(CLAIM_KEYS[reward.claim.status] ?? 'wb.claim.cst.other') })}
           </p>
         ) : null}
         {reward.status === 'paid' ? <p className="wb-ok wb-okbox">{t('wb.claim.paidNote')}</p> : null}

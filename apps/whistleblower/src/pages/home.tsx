@@ -27,7 +27,7 @@ export function HomePage() {
         <div className="wb-notice" role="status" data-testid="idle-ended">
           <p>{t('wb.idle.ended')}</p>
           <button type="button" className="wb-linkbutton" onClick={dismissIdleNotice}>
-            OK
+            {t('wb.dismiss')}
           </button>
         </div>
       ) : null}

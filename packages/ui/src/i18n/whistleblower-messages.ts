@@ -19,6 +19,7 @@ export const whistleblowerMessages = {
     'zh-CN': '为保护您，长时间无操作后本次查询已自动结束，页面上的内容已清除。需要时请重新输入回执码。',
     en: 'To protect you, this session ended itself after a few idle minutes and the page was cleared. Enter your receipt again when you need it.',
   },
+  'wb.dismiss': { 'zh-CN': '知道了', en: 'Dismiss' },
   'wb.idle.note': { 'zh-CN': '无操作 {minutes} 分钟后自动结束并清空页面。', en: 'Ends itself and clears the page after {minutes} idle minutes.' },
 
   'wb.home.title': { 'zh-CN': '开始之前：您的身份如何受到保护', en: 'Before you start: how your identity is protected' },
@@ -244,6 +245,7 @@ export const whistleblowerMessages = {
     en: 'The reward was withheld (for example: the unit’s own responsible persons, fire-service staff and their relatives, hazards already known, or false reports). The specific reason cannot be shown here yet.',
   },
   'wb.claim.submitted': { 'zh-CN': '您的领取申请已于 {date} 提交（{status}），经办人员核验身份后发放。', en: 'Your claim was sent on {date} ({status}); it is paid once the officer has checked your identity.' },
+  'wb.claim.submittedPaid': { 'zh-CN': '您的领取申请于 {date} 提交，已核验并发放。', en: 'Your claim, sent on {date}, was checked and paid.' },
   'wb.claim.cst.submitted': { 'zh-CN': '待核验', en: 'awaiting checks' },
   'wb.claim.cst.identity_verified': { 'zh-CN': '身份已核验', en: 'identity checked' },
   'wb.claim.cst.accepted': { 'zh-CN': '已受理', en: 'accepted' },
