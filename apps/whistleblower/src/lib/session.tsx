@@ -11,8 +11,8 @@ interface Session {
   readonly epoch: number;
   readonly endedByIdle: boolean;
   /** Clears every page's state, the query cache and the receipt, and replaces the history entry. */
-  leave(reason: 'button' | 'idle'): void;
-  dismissIdleNotice(): void;
+  readonly leave: (reason: 'button' | 'idle') => void;
+  readonly dismissIdleNotice: () => void;
 }
 
 const SessionContext = createContext<Session | null>(null);

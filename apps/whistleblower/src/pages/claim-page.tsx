@@ -222,7 +222,7 @@ function ClaimFormCard({ receipt, onDone, onRefused }: { receipt: string; onDone
   );
 
   return (
-    <form className="fb-card wb-fieldset" onSubmit={handleSubmit(onValid)} noValidate aria-labelledby="claim-form-title">
+    <form className="fb-card wb-fieldset" onSubmit={(e) => void handleSubmit(onValid)(e)} noValidate aria-labelledby="claim-form-title">
       <h3 id="claim-form-title" className="fb-card__title">
         {t('wb.claim.form')}
       </h3>

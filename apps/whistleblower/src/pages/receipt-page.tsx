@@ -50,7 +50,7 @@ export default function ReceiptPage() {
         {t('wb.receipt.warning')}
       </p>
       <div className="wb-row">
-        <button type="button" className="fb-button fb-button--secondary" onClick={async () => setCopied((await copyText(filed.receipt)) ? 'ok' : 'failed')}>
+        <button type="button" className="fb-button fb-button--secondary" onClick={() => void copyText(filed.receipt).then((ok) => setCopied(ok ? 'ok' : 'failed'))}>
           {t('wb.receipt.copy')}
         </button>
       </div>

@@ -101,7 +101,7 @@ export default function ReportPage() {
   const rewardNote: MessageKey = DEFAULT_REWARD_RULES.anonymousPolicy === 'refuse' ? 'wb.report.reward.refuse' : 'wb.report.reward.identifyAtClaim';
 
   return (
-    <form className="wb-form" onSubmit={handleSubmit(onValid, () => requestAnimationFrame(() => summaryRef.current?.focus()))} noValidate aria-labelledby="report-title">
+    <form className="wb-form" onSubmit={(e) => void handleSubmit(onValid, () => requestAnimationFrame(() => summaryRef.current?.focus()))(e)} noValidate aria-labelledby="report-title">
       <div className="fb-card">
         <h2 id="report-title" className="wb-pagetitle">
           {t('wb.report.title')}
