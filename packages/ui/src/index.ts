@@ -3,3 +3,5 @@
 export * from './i18n/index';
 export * from './layout/index';
 export * from './health/index';
+export * from './upload/index';
+export * from './receipt/index';

@@ -1,5 +1,6 @@
 import type { Language } from './languages';
 import { portalMessages } from './portal-messages';
+import { whistleblowerMessages } from './whistleblower-messages';
 
 type Entry = Readonly<Record<Language, string>>;
 
@@ -64,6 +65,7 @@ export const dictionary = {
     en: 'Fire hazard hotline 96119 · Fire emergency 119',
   },
   ...portalMessages,
+  ...whistleblowerMessages,
 } as const satisfies Readonly<Record<string, Entry>>;
 
 export type MessageKey = keyof typeof dictionary;

@@ -1,0 +1,1 @@
+export { groupReceipt, isReceiptShaped, copyText } from './receipt';
