@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StoredDrawInputs } from '../services/published-draw';
+import type { StoredDrawInputs } from '@firebreak/domain';
 import {
   CURRENT_DRAW_ALGORITHM,
   runDraw,

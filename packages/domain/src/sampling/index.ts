@@ -7,3 +7,4 @@ export * from './select-units';
 export * from './assign-inspectors';
 export * from './run-draw';
 export * from './verify-draw';
+export * from './verify-published-draw';

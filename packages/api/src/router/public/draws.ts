@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findPublishedDraw, listPublishedDraws, type PublishedDrawSummary } from '@firebreak/db';
-import { verifyPublishedDraw } from '../../services/published-draw';
+import { verifyPublishedDraw } from '@firebreak/domain';
 import { dbProcedure, router } from '../../trpc';
 import { pageInput } from './exposure';
 import { DomainFailure } from '../../application/failure';

@@ -1,15 +1,8 @@
-import {
-  drawInputsSchema,
-  verifyDraw,
-  type DomainError,
-  type DrawInputs,
-  type DrawInspector,
-  type DrawOutput,
-  type DrawUnit,
-  type InspectorTuple,
-  type UnitTuple,
-} from '@firebreak/domain';
-import type { PublishedDraw } from '@firebreak/db';
+import type { DomainError } from '../common/errors';
+import { drawInputsSchema, type DrawInputs, type DrawInspector, type DrawUnit } from './draw-inputs';
+import type { InspectorTuple, UnitTuple } from './draw-population';
+import type { DrawOutput } from './run-draw';
+import { verifyDraw } from './verify-draw';
 
 /**
  * What a draw row's `inputs` holds, as draws.run writes it and every reader
@@ -46,8 +39,11 @@ function inspectorFrom(i: unknown): DrawInspector | null {
   return typeof i === 'object' && i !== null ? (i as DrawInspector) : null;
 }
 
-/** Re-runs a published draw with the kernel's verifyDraw, as any member of the public could. */
-export function verifyPublishedDraw(draw: Pick<PublishedDraw, 'inputs' | 'output'>): DrawVerificationOutcome {
+/**
+ * Re-runs a published draw with the kernel's verifyDraw, as any member of the public could: the
+ * server's public.draws.get and the portal's "verify in your browser" button run this same code.
+ */
+export function verifyPublishedDraw(draw: { readonly inputs: Record<string, unknown>; readonly output: Record<string, unknown> }): DrawVerificationOutcome {
   const missing: string[] = [];
   const parsed = drawInputsSchema.safeParse(draw.inputs.draw);
   if (!parsed.success) missing.push('inputs.draw');

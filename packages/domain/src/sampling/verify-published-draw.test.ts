@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runDraw, unitTuple, type DrawInputs, type DrawInspector, type DrawUnit } from '@firebreak/domain';
-import { verifyPublishedDraw } from './published-draw';
+import type { DrawInputs, DrawInspector, DrawUnit } from './draw-inputs';
+import { unitTuple } from './draw-population';
+import { runDraw } from './run-draw';
+import { verifyPublishedDraw } from './verify-published-draw';
 
 const units: DrawUnit[] = Array.from({ length: 4 }, (_, i) => ({
   id: `u${i}`,
