@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@firebreak/client';
 import { BrandMark, useI18n } from '@firebreak/ui';
@@ -11,7 +11,7 @@ import { Redirect, Route, Router, Switch, useLocation } from 'wouter';
 import { ConsoleHealth } from './console-health';
 import { LanguageSegmented } from './language-segmented';
 import { AccessContext, accessOf, type Access, type Me } from './lib/access';
-import { sessionExpiry } from './lib/session-events';
+import { sessionExpiry, sessionHint } from './lib/session-events';
 import { isUnauthorized, useText } from './lib/text';
 import { SignInForm } from './pages/sign-in';
 import { allowed, homeOf, ROUTES } from './routes';
@@ -27,7 +27,7 @@ export function App() {
     dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   }, [name, language]);
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={consoleTheme}>
+    <ConfigProvider locale={language === "zh-CN" ? zhCN : enUS} theme={consoleTheme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Router base="/console">
           <Session />
@@ -40,8 +40,15 @@ export function App() {
 /** auth.me decides: signed in → the shell; no session → the sign-in page. */
 function Session() {
   const trpc = useTRPC();
-  const me = useQuery(trpc.auth.me.queryOptions(undefined, { retry: false, staleTime: 5 * 60_000, refetchOnWindowFocus: true }));
+  const [hinted, setHinted] = useState(sessionHint.get);
+  const me = useQuery(trpc.auth.me.queryOptions(undefined, { retry: false, staleTime: 5 * 60_000, refetchOnWindowFocus: true, enabled: hinted }));
   const { tx } = useText();
+  useEffect(() => {
+    if (me.isError && isUnauthorized(me.error)) sessionHint.set(false);
+  }, [me.isError, me.error]);
+  if (!hinted) return <SignInPage onSignedIn={() => setHinted(true)} />;
+  // Once signed in, a later 401 keeps the shell (and what is typed) under the re-sign-in dialog.
+  if (me.data) return <Shell me={me.data} />;
   if (me.isPending) {
     return (
       <div className="console-center" role="status">
@@ -50,13 +57,13 @@ function Session() {
     );
   }
   if (me.isError) {
-    if (isUnauthorized(me.error)) return <SignInPage />;
+    if (isUnauthorized(me.error)) return <SignInPage onSignedIn={() => setHinted(true)} />;
     return <Result status="error" title={tx('无法连接服务器', 'Cannot reach the server')} extra={<Button onClick={() => void me.refetch()}>{tx('重试', 'Retry')}</Button>} />;
   }
-  return <Shell me={me.data} />;
+  return null;
 }
 
-function SignInPage() {
+function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useI18n();
   const { tx } = useText();
   return (
@@ -68,7 +75,7 @@ function SignInPage() {
         </div>
         <h1 className="console-signin__title" data-testid="product-name">{t('product.console.name')}</h1>
         <p className="console-signin__subtitle">{t('product.console.subtitle')}</p>
-        <SignInForm />
+        <SignInForm onSignedIn={onSignedIn} />
         <p className="console-signin__note">{tx('仅限授权人员使用，所有操作均记入审计日志。', 'Authorised staff only. Every action is recorded in the audit log.')}</p>
         <div className="console-signin__lang">
           <LanguageSegmented />
@@ -89,9 +96,9 @@ function Shell({ me }: { me: Me }) {
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSettled: () => {
+        sessionHint.set(false);
         qc.clear();
-        navigate('/');
-        void qc.invalidateQueries();
+        window.location.assign('/console/');
       },
     }),
   );
@@ -113,7 +120,7 @@ function Shell({ me }: { me: Me }) {
             <LanguageSegmented />
             <span className="console-user" data-testid="signed-in-user">
               {me.name}
-              <Tag color={access.readOnly ? 'gold' : 'default'} className="console-user__role">
+              <Tag className="console-user__role">
                 {role(me.role)}
                 {access.readOnly ? ` · ${tx('只读', 'read-only')}` : ''}
               </Tag>

@@ -28,3 +28,27 @@ export function createConsoleQueryClient(): QueryClient {
   };
   return new QueryClient({ defaultOptions: defaults, queryCache: new QueryCache({ onError }), mutationCache: new MutationCache({ onError }) });
 }
+
+/**
+ * Whether this browser signed in here before. The session cookie is httpOnly, so the
+ * console cannot see it; without this hint a first visit would ask auth.me and draw a
+ * 401 into the browser console before the sign-in page.
+ */
+const HINT = 'fb.console.signedIn';
+export const sessionHint = {
+  get: () => {
+    try {
+      return localStorage.getItem(HINT) === '1';
+    } catch {
+      return false;
+    }
+  },
+  set(on: boolean) {
+    try {
+      if (on) localStorage.setItem(HINT, '1');
+      else localStorage.removeItem(HINT);
+    } catch {
+      /* private mode: ask the server every time */
+    }
+  },
+};

@@ -15,30 +15,47 @@ export function PageHead({ title, extra, children }: { title: ReactNode; extra?:
   );
 }
 
-const STATUS_COLOURS: Record<string, string> = {
-  submitted: 'orange',
-  accepted: 'blue',
-  verifying: 'processing',
-  substantiated: 'red',
-  unfounded: 'default',
-  replied: 'green',
-  rejected: 'default',
-  found: 'orange',
-  confirmed: 'volcano',
-  ordered: 'blue',
-  overdue: 'red',
-  remediation_submitted: 'purple',
-  verified: 'cyan',
-  closed: 'green',
-  dismissed: 'default',
+// Text / background pairs chosen for 4.5:1 contrast (antd's preset tag colours fall short of it).
+const TONES = {
+  warn: ['#873800', '#fff7e6', '#ffd591'],
+  info: ['#003eb3', '#e6f4ff', '#91caff'],
+  danger: ['#a8071a', '#fff1f0', '#ffa39e'],
+  ok: ['#135200', '#f6ffed', '#b7eb8f'],
+  violet: ['#391085', '#f9f0ff', '#d3adf7'],
+  teal: ['#00474f', '#e6fffb', '#87e8de'],
+  muted: ['#434343', '#fafafa', '#d9d9d9'],
+} as const;
+
+const STATUS_TONES: Record<string, keyof typeof TONES> = {
+  submitted: 'warn',
+  accepted: 'info',
+  verifying: 'info',
+  substantiated: 'danger',
+  unfounded: 'muted',
+  replied: 'ok',
+  rejected: 'muted',
+  found: 'warn',
+  confirmed: 'danger',
+  ordered: 'info',
+  overdue: 'danger',
+  remediation_submitted: 'violet',
+  verified: 'teal',
+  closed: 'ok',
+  dismissed: 'muted',
 };
 
 export function StatusTag({ status, text }: { status: string; text: string }) {
+  const [color, background, borderColor] = TONES[STATUS_TONES[status] ?? 'muted'];
   return (
-    <Tag color={STATUS_COLOURS[status] ?? 'default'} data-status={status}>
+    <Tag style={{ color, background, borderColor }} data-status={status}>
       {text}
     </Tag>
   );
+}
+
+export function ToneTag({ tone, children }: { tone: keyof typeof TONES; children: ReactNode }) {
+  const [color, background, borderColor] = TONES[tone];
+  return <Tag style={{ color, background, borderColor, marginInlineStart: 6 }}>{children}</Tag>;
 }
 
 /** Working days left until an instant (weekends skipped; the holiday calendar is not on the wire). */

@@ -7,7 +7,7 @@ import type { Dayjs } from 'dayjs';
 import { Link } from 'wouter';
 import { useAccess } from '../lib/access';
 import { isStale, useText } from '../lib/text';
-import { allowedCommands, Clock, PageHead, StaleNotice, StatusTag } from '../lib/ui';
+import { allowedCommands, Clock, PageHead, StaleNotice, StatusTag, ToneTag } from '../lib/ui';
 import { SOURCE_LABELS } from './hazards-list';
 import { StepView } from './report-page';
 
@@ -95,7 +95,7 @@ export default function HazardPage({ params }: { params: Record<string, string |
         title={
           <>
             {tx('隐患', 'Hazard')} · {label(category) || hazard.riskCategory} <StatusTag status={status} text={label(HAZARD_STATUS_LABELS[status])} />
-            {hazard.major ? <Tag color="red">{tx('重大火灾隐患', 'Major')}</Tag> : null}
+            {hazard.major ? <ToneTag tone="danger">{tx('重大火灾隐患', 'Major')}</ToneTag> : null}
           </>
         }
         extra={
@@ -195,7 +195,7 @@ export default function HazardPage({ params }: { params: Record<string, string |
                 <div className="console-message__meta">
                   {r.signer.name} · {role(r.signer.role)} · {dateTime(r.at)}
                 </div>
-                <Tag color={r.result === 'pass' ? 'green' : 'red'}>{r.result === 'pass' ? tx('合格', 'Passed') : tx('不合格', 'Failed')}</Tag> {r.note}
+                <ToneTag tone={r.result === 'pass' ? 'ok' : 'danger'}>{r.result === 'pass' ? tx('合格', 'Passed') : tx('不合格', 'Failed')}</ToneTag> {r.note}
               </div>
             ))}
           </Card>

@@ -5,7 +5,7 @@ import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, RISK_CATEGORIES, type HazardStat
 import { Alert, Card, Checkbox, Select, Space, Table, Tag } from 'antd';
 import { Link } from 'wouter';
 import { useText } from '../lib/text';
-import { Clock, PageHead, StatusTag } from '../lib/ui';
+import { Clock, PageHead, StatusTag, ToneTag } from '../lib/ui';
 
 type Filter = RouterInputs['hazards']['list'] & { limit: number; offset: number };
 
@@ -92,7 +92,7 @@ export default function HazardsList() {
               render: (_, r) => (
                 <>
                   {label(RISK_CATEGORIES.find((c) => c.code === r.riskCategory)) || r.riskCategory}
-                  {r.severity === 'major' ? <Tag color="red" style={{ marginInlineStart: 6 }}>{tx('重大', 'Major')}</Tag> : null}
+                  {r.severity === 'major' ? <ToneTag tone="danger">{tx('重大', 'Major')}</ToneTag> : null}
                 </>
               ),
             },

@@ -6,7 +6,7 @@ import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal
 import { Link } from 'wouter';
 import { useAccess } from '../lib/access';
 import { isStale, useText } from '../lib/text';
-import { allowedCommands, Clock, PageHead, StaleNotice, StatusTag, type Step } from '../lib/ui';
+import { allowedCommands, Clock, PageHead, StaleNotice, StatusTag, ToneTag, type Step } from '../lib/ui';
 
 type Dialog = 'reject' | 'substantiate' | 'unfounded' | 'reply' | null;
 
@@ -97,7 +97,7 @@ export default function ReportPage({ params }: { params: Record<string, string |
           <>
             {tx('举报', 'Report')} · {label(category) || report.riskCategory}{' '}
             <StatusTag status={status} text={label(REPORT_STATUS_LABELS[status])} />
-            {report.urgent ? <Tag color="red">{tx('紧急', 'Urgent')}</Tag> : null}
+            {report.urgent ? <ToneTag tone="danger">{tx('紧急', 'Urgent')}</ToneTag> : null}
           </>
         }
         extra={

@@ -5,7 +5,7 @@ import { REPORT_STATUSES, REPORT_STATUS_LABELS, RISK_CATEGORIES, type ReportStat
 import { Alert, Card, Checkbox, Select, Space, Table, Tag } from 'antd';
 import { Link } from 'wouter';
 import { useText } from '../lib/text';
-import { Clock, PageHead, StatusTag } from '../lib/ui';
+import { Clock, PageHead, StatusTag, ToneTag } from '../lib/ui';
 
 type Filter = RouterInputs['reports']['list'] & { limit: number; offset: number };
 const CHANNELS = ['web', 'open311', 'hotline', 'whistleblower', 'grid'] as const;
@@ -89,7 +89,7 @@ export default function ReportsList() {
               render: (_, r) => (
                 <Link href={`/reports/${r.id}`}>
                   {label(RISK_CATEGORIES.find((c) => c.code === r.riskCategory)) || r.riskCategory}
-                  {r.urgent ? <Tag color="red" style={{ marginInlineStart: 6 }}>{tx('紧急', 'Urgent')}</Tag> : null}
+                  {r.urgent ? <ToneTag tone="danger">{tx('紧急', 'Urgent')}</ToneTag> : null}
                 </Link>
               ),
             },

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@firebreak/client';
 import { Alert, Button, Form, Input } from 'antd';
+import { sessionHint } from '../lib/session-events';
 import { useText } from '../lib/text';
 
 interface Values {
@@ -16,6 +17,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn?: () => void }) {
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: async () => {
+        sessionHint.set(true);
         onSignedIn?.();
         await qc.invalidateQueries({ queryKey: trpc.auth.me.queryKey() });
       },
