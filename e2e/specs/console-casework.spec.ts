@@ -14,7 +14,7 @@ async function consoleAs(user: DemoUser, path = '/console/', viewport: 'desktop'
   const s = await openApp({ path, viewport });
   await s.page.getByLabel('用户名').fill(user);
   await s.page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await s.page.getByRole('button', { name: '登录' }).click();
+  await s.page.getByRole('button', { name: '登录', exact: true }).click();
   await s.page.getByTestId('signed-in-user').waitFor();
   return s;
 }
@@ -85,8 +85,9 @@ describe('the closed loop: portal report → hazard → order → evidence → r
   });
 
   it('inspector triages, verifies and substantiates a portal report, then orders a correction', async () => {
-    const venues = await publicApi().public.venues.search.query({ query: '万家福', limit: 5 });
-    const venue = venues[0]!;
+    // The `unit` account's own venue, in 东湖区 where `inspector` works.
+    const venues = await publicApi().public.venues.search.query({ query: '湖滨万家福购物广场', limit: 5 });
+    const venue = venues.find((v) => v.name === '湖滨万家福购物广场')!;
     const filed = await publicApi().public.reports.submit.mutate({
       idempotencyKey: randomUUID(),
       riskCategory: 'evacuation_blocked',
@@ -106,21 +107,23 @@ describe('the closed loop: portal report → hazard → order → evidence → r
       await axeClean(s);
 
       await page.getByRole('link', { name: '举报受理' }).click();
-      await page.getByTestId('reports-table').locator('tbody tr').first().waitFor();
+      await page.getByTestId('reports-table').locator('tbody tr.ant-table-row').first().waitFor();
+      await settled(s);
       await s.screenshot('console-reports-1280');
       await axeClean(s);
 
       await page.goto(`${s.baseUrl}/console/reports/${reportId}`);
       await page.getByText(marker).waitFor();
+      await settled(s);
       await s.screenshot('console-report-submitted-1280');
       await axeClean(s);
-      await page.getByRole('button', { name: '受理' }).click();
-      await page.getByRole('button', { name: '开始核查（本人）' }).click();
-      await page.getByRole('button', { name: '核查属实' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
-      await page.getByRole('button', { name: '答复举报人' }).waitFor();
+      await page.getByRole('button', { name: '受理', exact: true }).click();
+      await page.getByRole('button', { name: '开始核查（本人）', exact: true }).click();
+      await page.getByRole('button', { name: '核查属实', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确定', exact: true }).click();
+      await page.getByRole('button', { name: '答复举报人', exact: true }).waitFor();
       await page.getByLabel('发给举报人的消息').fill('您好，我们已到现场核查，问题属实，已责令整改。');
-      await page.getByRole('button', { name: '发送' }).click();
+      await page.getByRole('button', { name: '发送', exact: true }).click();
       await page.locator('.console-message--staff').first().waitFor();
       await s.screenshot('console-report-substantiated-1280');
       await axeClean(s);
@@ -128,12 +131,12 @@ describe('the closed loop: portal report → hazard → order → evidence → r
       await page.getByRole('link', { name: /^隐患/ }).first().click();
       await page.getByTestId('hazard-actions').waitFor();
       hazardUrl = page.url();
-      await page.getByRole('button', { name: '确认隐患' }).click();
-      await page.getByRole('button', { name: '责令改正' }).click();
+      await page.getByRole('button', { name: '确认隐患', exact: true }).click();
+      await page.getByRole('button', { name: '责令改正', exact: true }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText('当场改正').click();
       await dialog.getByLabel('责令改正通知书文号').fill('东消责改〔2026〕E2E号');
-      await dialog.getByRole('button', { name: '确定' }).click();
+      await dialog.getByRole('button', { name: '确定', exact: true }).click();
       await page.getByText('东消责改〔2026〕E2E号').waitFor();
       await s.screenshot('console-hazard-ordered-1280');
       await axeClean(s);
@@ -149,7 +152,7 @@ describe('the closed loop: portal report → hazard → order → evidence → r
       const card = page.getByTestId('unit-open-hazards').locator('.ant-card', { hasText: marker });
       await card.waitFor();
       await card.getByLabel('整改情况说明').fill('已清理安全出口货物，疏散通道恢复畅通。');
-      await card.getByRole('button', { name: '提交整改材料' }).click();
+      await card.getByRole('button', { name: '提交整改材料', exact: true }).click();
       await page.getByText('整改材料已提交，等待复查').waitFor();
       await s.screenshot('console-unit-hazards-1280');
       await axeClean(s);
@@ -162,20 +165,20 @@ describe('the closed loop: portal report → hazard → order → evidence → r
   it('inspector re-inspects; the supervisor, a different person, closes it (销号)', async () => {
     const { page } = inspector!;
     await page.goto(hazardUrl);
-    await page.getByRole('button', { name: '复查合格（验收）' }).click();
+    await page.getByRole('button', { name: '复查合格（验收）', exact: true }).click();
     await page.getByRole('dialog').getByLabel('复查意见').fill('现场复查，安全出口已畅通。');
-    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确定', exact: true }).click();
     await page.locator('[data-status="verified"]').first().waitFor();
     // The inspector holds no 销号 capability: no close button.
-    expect(await page.getByRole('button', { name: '销号' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '销号', exact: true }).count()).toBe(0);
     await inspector!.close();
 
     const sup = await consoleAs('supervisor', new URL(hazardUrl).pathname);
     try {
       expect(await menuOf(sup)).toEqual(expectedMenu('fire_supervisor'));
-      await sup.page.getByRole('button', { name: '销号' }).click();
+      await sup.page.getByRole('button', { name: '销号', exact: true }).click();
       await sup.page.getByRole('dialog').getByLabel('意见').fill('复查合格，同意销号。');
-      await sup.page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+      await sup.page.getByRole('dialog').getByRole('button', { name: '确定', exact: true }).click();
       await sup.page.locator('[data-status="closed"]').first().waitFor();
       await sup.screenshot('console-hazard-closed-1280');
       await axeClean(sup);
