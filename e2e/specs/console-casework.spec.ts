@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 // The kernel's capability table itself (e2e has no package dependency on the kernel).
 import { capabilitiesOf } from '../../packages/domain/src/org/capabilities';
 import type { Role } from '../../packages/domain/src/common/roles';
@@ -100,6 +100,9 @@ describe('the closed loop: portal report → hazard → order → evidence → r
     const s = await consoleAs('inspector');
     inspector = s;
     const { page } = s;
+    onTestFailed(async () => {
+      await s.screenshot('console-debug-inspector');
+    });
     {
       expect(await menuOf(s)).toEqual(expectedMenu('inspector'));
       await page.getByTestId('work-table').waitFor();
@@ -120,7 +123,7 @@ describe('the closed loop: portal report → hazard → order → evidence → r
       await page.getByRole('button', { name: '受理', exact: true }).click();
       await page.getByRole('button', { name: '开始核查（本人）', exact: true }).click();
       await page.getByRole('button', { name: '核查属实', exact: true }).click();
-      await page.getByRole('dialog').getByRole('button', { name: '确定', exact: true }).click();
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await page.getByRole('button', { name: '答复举报人', exact: true }).waitFor();
       await page.getByLabel('发给举报人的消息').fill('您好，我们已到现场核查，问题属实，已责令整改。');
       await page.getByRole('button', { name: '发送', exact: true }).click();
@@ -133,10 +136,10 @@ describe('the closed loop: portal report → hazard → order → evidence → r
       hazardUrl = page.url();
       await page.getByRole('button', { name: '确认隐患', exact: true }).click();
       await page.getByRole('button', { name: '责令改正', exact: true }).click();
-      const dialog = page.getByRole('dialog');
+      const dialog = page.locator('.ant-modal-content');
       await dialog.getByText('当场改正').click();
       await dialog.getByLabel('责令改正通知书文号').fill('东消责改〔2026〕E2E号');
-      await dialog.getByRole('button', { name: '确定', exact: true }).click();
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
       await page.getByText('东消责改〔2026〕E2E号').waitFor();
       await s.screenshot('console-hazard-ordered-1280');
       await axeClean(s);
@@ -166,8 +169,8 @@ describe('the closed loop: portal report → hazard → order → evidence → r
     const { page } = inspector!;
     await page.goto(hazardUrl);
     await page.getByRole('button', { name: '复查合格（验收）', exact: true }).click();
-    await page.getByRole('dialog').getByLabel('复查意见').fill('现场复查，安全出口已畅通。');
-    await page.getByRole('dialog').getByRole('button', { name: '确定', exact: true }).click();
+    await page.locator('.ant-modal-content').getByLabel('复查意见').fill('现场复查，安全出口已畅通。');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.locator('[data-status="verified"]').first().waitFor();
     // The inspector holds no 销号 capability: no close button.
     expect(await page.getByRole('button', { name: '销号', exact: true }).count()).toBe(0);
@@ -177,8 +180,8 @@ describe('the closed loop: portal report → hazard → order → evidence → r
     try {
       expect(await menuOf(sup)).toEqual(expectedMenu('fire_supervisor'));
       await sup.page.getByRole('button', { name: '销号', exact: true }).click();
-      await sup.page.getByRole('dialog').getByLabel('意见').fill('复查合格，同意销号。');
-      await sup.page.getByRole('dialog').getByRole('button', { name: '确定', exact: true }).click();
+      await sup.page.locator('.ant-modal-content').getByLabel('意见').fill('复查合格，同意销号。');
+      await sup.page.locator('.ant-modal-footer .ant-btn-primary').click();
       await sup.page.locator('[data-status="closed"]').first().waitFor();
       await sup.screenshot('console-hazard-closed-1280');
       await axeClean(sup);
