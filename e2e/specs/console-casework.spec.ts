@@ -5,7 +5,50 @@ import { capabilitiesOf } from '../../packages/domain/src/org/capabilities';
 import type { Role } from '../../packages/domain/src/common/roles';
 import { closeBrowser, DEMO_PASSWORD, openApp, publicApi, type AppSession, type DemoUser } from '../harness';
 
+import { deflateSync } from 'node:zlib';
+
 afterAll(closeBrowser);
+
+// ---------- a real, decodable PNG made here (no fixtures, no image library) ----------
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+/** An RGB PNG with a diagonal gradient, `width` × `height`. */
+function png(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // RGB
+  const row = 1 + width * 3;
+  const raw = Buffer.alloc(row * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * row] = 0;
+    for (let x = 0; x < width; x++) {
+      const o = y * row + 1 + x * 3;
+      raw[o] = (x * 255) / width;
+      raw[o + 1] = (y * 255) / height;
+      raw[o + 2] = 120;
+    }
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
 
 // The server allows 10 sign-ins per client per 15 minutes: this file signs in 9 times.
 
@@ -131,12 +174,12 @@ describe('the closed loop: portal report → hazard → order → evidence → r
       await s.screenshot('console-report-substantiated-1280');
       await axeClean(s);
 
-      await page.getByRole('link', { name: /^隐患/ }).first().click();
+      await page.locator('main a[href*="/hazards/"]').first().click();
       await page.getByTestId('hazard-actions').waitFor();
       hazardUrl = page.url();
       await page.getByRole('button', { name: '确认隐患', exact: true }).click();
       await page.getByRole('button', { name: '责令改正', exact: true }).click();
-      const dialog = page.locator('.ant-modal-content');
+      const dialog = page.locator('.ant-modal');
       await dialog.getByText('当场改正').click();
       await dialog.getByLabel('责令改正通知书文号').fill('东消责改〔2026〕E2E号');
       await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -154,6 +197,8 @@ describe('the closed loop: portal report → hazard → order → evidence → r
       expect(await menuOf(s)).toEqual(expectedMenu('unit'));
       const card = page.getByTestId('unit-open-hazards').locator('.ant-card', { hasText: marker });
       await card.waitFor();
+      await card.locator('input[type="file"]').setInputFiles({ name: 'exit-cleared.png', mimeType: 'image/png', buffer: png(640, 480) });
+      await card.getByText('已上传 1 张').waitFor();
       await card.getByLabel('整改情况说明').fill('已清理安全出口货物，疏散通道恢复畅通。');
       await card.getByRole('button', { name: '提交整改材料', exact: true }).click();
       await page.getByText('整改材料已提交，等待复查').waitFor();
@@ -169,7 +214,7 @@ describe('the closed loop: portal report → hazard → order → evidence → r
     const { page } = inspector!;
     await page.goto(hazardUrl);
     await page.getByRole('button', { name: '复查合格（验收）', exact: true }).click();
-    await page.locator('.ant-modal-content').getByLabel('复查意见').fill('现场复查，安全出口已畅通。');
+    await page.locator('.ant-modal').getByLabel('复查意见').fill('现场复查，安全出口已畅通。');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.locator('[data-status="verified"]').first().waitFor();
     // The inspector holds no 销号 capability: no close button.
@@ -180,7 +225,7 @@ describe('the closed loop: portal report → hazard → order → evidence → r
     try {
       expect(await menuOf(sup)).toEqual(expectedMenu('fire_supervisor'));
       await sup.page.getByRole('button', { name: '销号', exact: true }).click();
-      await sup.page.locator('.ant-modal-content').getByLabel('意见').fill('复查合格，同意销号。');
+      await sup.page.locator('.ant-modal').getByLabel('意见').fill('复查合格，同意销号。');
       await sup.page.locator('.ant-modal-footer .ant-btn-primary').click();
       await sup.page.locator('[data-status="closed"]').first().waitFor();
       await sup.screenshot('console-hazard-closed-1280');

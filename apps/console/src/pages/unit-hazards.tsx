@@ -129,7 +129,7 @@ function EvidenceCard({ hazard }: { hazard: UnitHazard }) {
       {uploading ? <Progress percent={Math.round(files.reduce((s, f) => s + (f.percent ?? 0), 0) / Math.max(1, files.length))} size="small" /> : null}
       <Input.TextArea aria-label={tx('整改情况说明', 'What was done')} placeholder={tx('整改情况说明', 'What was done')} rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} style={{ marginTop: 12 }} />
       {submit.isError && !stale ? <Alert type="error" showIcon title={errorText(submit.error)} style={{ marginTop: 8 }} /> : null}
-      <Button type="primary" style={{ marginTop: 12 }} disabled={uploading || (!note.trim() && done.length === 0)} loading={submit.isPending} onClick={() => submit.mutate({ hazardId: hazard.id, evidence: note, attachmentIds: done })}>
+      <Button type="primary" style={{ marginTop: 12 }} disabled={uploading || done.length === 0} loading={submit.isPending} onClick={() => submit.mutate({ hazardId: hazard.id, evidence: note, attachmentIds: done })}>
         {tx('提交整改材料', 'Hand in the evidence')}
       </Button>
       {done.length > 0 ? <Tag style={{ marginInlineStart: 8 }}>{tx(`已上传 ${done.length} 张`, `${done.length} uploaded`)}</Tag> : null}
