@@ -119,6 +119,7 @@ describe('the closed loop: portal report → hazard → order → evidence → r
     const s = await openApp({ path: '/console/', viewport: 'desktop' });
     try {
       await s.page.getByTestId('sign-in-form').waitFor();
+      await settled(s);
       await s.screenshot('console-sign-in-1280');
       await axeClean(s);
       expect(s.problems).toEqual([]);
@@ -144,22 +145,26 @@ describe('the closed loop: portal report → hazard → order → evidence → r
     inspector = s;
     const { page } = s;
     onTestFailed(async () => {
+      await settled(s);
       await s.screenshot('console-debug-inspector');
     });
     {
       expect(await menuOf(s)).toEqual(expectedMenu('inspector'));
       await page.getByTestId('work-table').waitFor();
+      await settled(s);
       await s.screenshot('console-my-work-1280');
       await axeClean(s);
 
       await page.getByRole('link', { name: '举报受理' }).click();
       await page.getByTestId('reports-table').locator('tbody tr.ant-table-row').first().waitFor();
       await settled(s);
+      await settled(s);
       await s.screenshot('console-reports-1280');
       await axeClean(s);
 
       await page.goto(`${s.baseUrl}/console/reports/${reportId}`);
       await page.getByText(marker).waitFor();
+      await settled(s);
       await settled(s);
       await s.screenshot('console-report-submitted-1280');
       await axeClean(s);
@@ -171,6 +176,7 @@ describe('the closed loop: portal report → hazard → order → evidence → r
       await page.getByLabel('发给举报人的消息').fill('您好，我们已到现场核查，问题属实，已责令整改。');
       await page.getByRole('button', { name: '发送', exact: true }).click();
       await page.locator('.console-message--staff').first().waitFor();
+      await settled(s);
       await s.screenshot('console-report-substantiated-1280');
       await axeClean(s);
 
@@ -184,6 +190,7 @@ describe('the closed loop: portal report → hazard → order → evidence → r
       await dialog.getByLabel('责令改正通知书文号').fill('东消责改〔2026〕E2E号');
       await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
       await page.getByText('东消责改〔2026〕E2E号').waitFor();
+      await settled(s);
       await s.screenshot('console-hazard-ordered-1280');
       await axeClean(s);
       expect(s.problems).toEqual([]);
@@ -202,6 +209,7 @@ describe('the closed loop: portal report → hazard → order → evidence → r
       await card.getByLabel('整改情况说明').fill('已清理安全出口货物，疏散通道恢复畅通。');
       await card.getByRole('button', { name: '提交整改材料', exact: true }).click();
       await page.getByText('整改材料已提交，等待复查').waitFor();
+      await settled(s);
       await s.screenshot('console-unit-hazards-1280');
       await axeClean(s);
       expect(s.problems).toEqual([]);
@@ -228,6 +236,7 @@ describe('the closed loop: portal report → hazard → order → evidence → r
       await sup.page.locator('.ant-modal').getByLabel('意见').fill('复查合格，同意销号。');
       await sup.page.locator('.ant-modal-footer .ant-btn-primary').click();
       await sup.page.locator('[data-status="closed"]').first().waitFor();
+      await settled(sup);
       await sup.screenshot('console-hazard-closed-1280');
       await axeClean(sup);
       expect(sup.problems).toEqual([]);
@@ -241,6 +250,7 @@ describe('the closed loop: portal report → hazard → order → evidence → r
     try {
       expect(await menuOf(s)).toEqual(expectedMenu('discipline_inspector'));
       await s.page.locator('.ant-table-tbody tr').first().waitFor();
+      await settled(s);
       await s.screenshot('console-discipline-audit-1280');
       await axeClean(s);
       expect(await s.page.locator('[data-testid$="-actions"]').count()).toBe(0);

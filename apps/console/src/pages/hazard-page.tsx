@@ -150,9 +150,9 @@ export default function HazardPage({ params }: { params: Record<string, string |
               </Descriptions.Item>
               <Descriptions.Item label={tx('发现时间', 'Found')}>{dateTime(hazard.foundAt)}</Descriptions.Item>
               <Descriptions.Item label={tx('整改期限', 'Correct by')}>
-                {hazard.correctionDue ? <Clock deadline={hazard.correctionDue} overdue={status === 'overdue' || undefined} /> : '—'}
+                {hazard.correctionDue ? (status === 'ordered' || status === 'overdue' ? <Clock deadline={hazard.correctionDue} overdue={status === 'overdue' || undefined} /> : dateTime(hazard.correctionDue)) : '—'}
               </Descriptions.Item>
-              <Descriptions.Item label={tx('复查期限', 'Re-inspect by')}>{hazard.reinspectionDue ? <Clock deadline={hazard.reinspectionDue} /> : '—'}</Descriptions.Item>
+              <Descriptions.Item label={tx('复查期限', 'Re-inspect by')}>{hazard.reinspectionDue ? (status === 'remediation_submitted' ? <Clock deadline={hazard.reinspectionDue} /> : dateTime(hazard.reinspectionDue)) : '—'}</Descriptions.Item>
               <Descriptions.Item label={tx('隐患描述', 'Description')} span={2}>
                 {hazard.description}
               </Descriptions.Item>
