@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTRPC, type RouterInputs } from '@firebreak/client';
+import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, RISK_CATEGORIES, type HazardStatus } from '@firebreak/domain';
+import { Alert, Card, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Link } from 'wouter';
+import { useText } from '../lib/text';
+import { Clock, PageHead, StatusTag, ToneTag } from '../lib/ui';
+
+type Filter = RouterInputs['hazards']['list'] & { limit: number; offset: number };
+
+export const SOURCE_LABELS: Record<string, { zh: string; en: string }> = {
+  report: { zh: '群众举报', en: 'Report' },
+  inspection: { zh: '监督检查', en: 'Inspection' },
+  self_inspection: { zh: '单位自查', en: 'Self-inspection' },
+  grid_patrol: { zh: '网格巡查', en: 'Grid patrol' },
+  expert: { zh: '专家检查', en: 'Expert check' },
+  referral: { zh: '抄告移送', en: 'Referral' },
+};
+
+export default function HazardsList() {
+  const trpc = useTRPC();
+  const { tx, label, dateTime, errorText } = useText();
+  const [filter, setFilter] = useState<Filter>({ limit: 20, offset: 0 });
+  const list = useQuery(trpc.hazards.list.queryOptions(filter, { placeholderData: keepPreviousData }));
+  const set = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch, offset: 0 }));
+  return (
+    <>
+      <PageHead title={tx('隐患台账', 'Hazard ledger')}>
+        <span className="console-muted">{tx('一患一档，逐条销号：谁检查谁负责、谁验收谁负责、谁销号谁负责。', 'One record per hazard, closed one by one by named people.')}</span>
+      </PageHead>
+      <Card className="console-filters" size="small">
+        <Space wrap size="middle">
+          <Select<HazardStatus[]>
+            mode="multiple"
+            allowClear
+            aria-label={tx('状态', 'Status')}
+            placeholder={tx('全部状态', 'All statuses')}
+            style={{ minWidth: 260 }}
+            value={filter.status ?? []}
+            onChange={(v) => set({ status: v.length ? v : undefined })}
+            options={HAZARD_STATUSES.map((s) => ({ value: s, label: label(HAZARD_STATUS_LABELS[s]) }))}
+          />
+          <Select
+            allowClear
+            aria-label={tx('隐患类别', 'Risk category')}
+            placeholder={tx('全部隐患类别', 'All risk categories')}
+            style={{ minWidth: 240 }}
+            value={filter.riskCategory}
+            onChange={(v) => set({ riskCategory: v })}
+            options={RISK_CATEGORIES.map((c) => ({ value: c.code, label: label(c) }))}
+          />
+          <Select
+            allowClear
+            aria-label={tx('隐患等级', 'Severity')}
+            placeholder={tx('全部等级', 'All severities')}
+            style={{ minWidth: 140 }}
+            value={filter.severity}
+            onChange={(v) => set({ severity: v })}
+            options={[
+              { value: 'general', label: tx('一般隐患', 'General') },
+              { value: 'major', label: tx('重大火灾隐患', 'Major') },
+            ]}
+          />
+          <Checkbox checked={filter.overdueOnly ?? false} onChange={(e) => set({ overdueOnly: e.target.checked || undefined })}>
+            {tx('仅看逾期', 'Overdue only')}
+          </Checkbox>
+        </Space>
+      </Card>
+      {list.isError ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
+      <Card size="small">
+        <Table
+          rowKey="id"
+          size="middle"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          data-testid="hazards-table"
+          pagination={{
+            current: filter.offset / filter.limit + 1,
+            pageSize: filter.limit,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => tx(`共 ${n} 条`, `${n} in all`),
+            onChange: (page, size) => setFilter((f) => ({ ...f, limit: size, offset: (page - 1) * size })),
+          }}
+          columns={[
+            { title: tx('登记时间', 'Registered'), dataIndex: 'createdAt', width: 150, render: (v: string) => dateTime(v) },
+            { title: tx('场所', 'Venue'), dataIndex: 'venueName', render: (v: string | null, r) => <Link href={`/hazards/${r.id}`}>{v ?? tx('（无场所）', '(no venue)')}</Link> },
+            {
+              title: tx('隐患', 'Hazard'),
+              key: 'what',
+              render: (_, r) => (
+                <>
+                  {label(RISK_CATEGORIES.find((c) => c.code === r.riskCategory)) || r.riskCategory}
+                  {r.severity === 'major' ? <ToneTag tone="danger">{tx('重大', 'Major')}</ToneTag> : null}
+                </>
+              ),
+            },
+            { title: tx('来源', 'Source'), dataIndex: 'source', width: 100, render: (v: string) => label(SOURCE_LABELS[v]) || v },
+            { title: tx('状态', 'Status'), dataIndex: 'status', width: 110, render: (v: HazardStatus) => <StatusTag status={v} text={label(HAZARD_STATUS_LABELS[v])} /> },
+            { title: tx('时限', 'Time limit'), key: 'clock', width: 160, render: (_, r) => (r.status === 'closed' || r.status === 'dismissed' ? '—' : <Clock deadline={(r.nextDeadline ?? r.dueAt) as string | null} overdue={r.overdue} />) },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

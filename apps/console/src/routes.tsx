@@ -1,0 +1,44 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Capability } from '@firebreak/domain';
+import type { Access } from './lib/access';
+import type { Label } from './lib/text';
+
+export interface ConsoleRoute {
+  readonly key: string;
+  /** wouter pattern under /console. */
+  readonly path: string;
+  /** Present for pages in the side menu. */
+  readonly menu?: Label;
+  /** Which menu entry is highlighted on this page (record pages point at their list). */
+  readonly menuKey?: string;
+  /** Who may open it: staff holding the capability, or the unit's own account. */
+  readonly audience: { readonly capability: Capability } | 'unit' | 'staff';
+  readonly page: LazyExoticComponent<ComponentType<{ params: Record<string, string | undefined> }>>;
+}
+
+/**
+ * The one list the console is built from: the router and the side menu both read it,
+ * so a new page is one entry here (part 2 adds enforcement, referrals, admin ...).
+ */
+export const ROUTES: readonly ConsoleRoute[] = [
+  { key: 'work', path: '/', menu: { zh: '我的待办', en: 'My work' }, audience: 'staff', page: lazy(() => import('./pages/my-work')) },
+  { key: 'reports', path: '/reports', menu: { zh: '举报受理', en: 'Reports' }, audience: { capability: 'report.read' }, page: lazy(() => import('./pages/reports-list')) },
+  { key: 'report', path: '/reports/:id', menuKey: 'reports', audience: { capability: 'report.read' }, page: lazy(() => import('./pages/report-page')) },
+  { key: 'hazards', path: '/hazards', menu: { zh: '隐患台账', en: 'Hazard ledger' }, audience: { capability: 'hazard.read' }, page: lazy(() => import('./pages/hazards-list')) },
+  { key: 'hazard', path: '/hazards/:id', menuKey: 'hazards', audience: { capability: 'hazard.read' }, page: lazy(() => import('./pages/hazard-page')) },
+  { key: 'dashboard', path: '/dashboard', menu: { zh: '统计看板', en: 'Dashboard' }, audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/dashboard')) },
+  { key: 'audit', path: '/audit', menu: { zh: '审计日志', en: 'Audit log' }, audience: { capability: 'audit.read' }, page: lazy(() => import('./pages/audit')) },
+  { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
+];
+
+export function allowed(route: ConsoleRoute, access: Access): boolean {
+  if (route.audience === 'unit') return access.me.role === 'unit';
+  // Nothing waits on a read-only role, so it has no work queue.
+  if (route.audience === 'staff') return access.me.role !== 'unit' && !access.readOnly;
+  return access.capabilities.has(route.audience.capability);
+}
+
+/** The first page a user lands on: their own work, or their unit's hazards. */
+export function homeOf(access: Access): string {
+  return ROUTES.find((r) => r.menu && allowed(r, access))?.path ?? '/';
+}
