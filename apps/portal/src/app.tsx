@@ -1,8 +1,7 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
-import { Layout, useI18n } from '@firebreak/ui';
+import { Layout, PageBoundary, useI18n } from '@firebreak/ui';
 import { HomePage } from './pages/home';
-import { PageBoundary } from './lib/page-boundary';
 
 // Every page but the home page loads on demand: the form, the uploader and the
 // draw verifier stay off the critical path of `/`.
@@ -54,7 +53,7 @@ function Page({ children }: { children: ReactNode }) {
   return (
     <>
       <BackHome />
-      <PageBoundary>
+      <PageBoundary messageKey="portal.error.network" retryKey="portal.retry">
         <Suspense fallback={<Loading />}>{children}</Suspense>
       </PageBoundary>
     </>

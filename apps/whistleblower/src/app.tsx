@@ -1,8 +1,7 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
-import { Layout, useI18n } from '@firebreak/ui';
+import { Layout, PageBoundary, useI18n } from '@firebreak/ui';
 import { HomePage } from './pages/home';
-import { PageBoundary } from './lib/page-boundary';
 import { useSession } from './lib/session';
 
 // Only the identity-protection page is on the critical path; every journey loads on demand.
@@ -41,7 +40,7 @@ function Page({ children }: { children: ReactNode }) {
           {t('wb.nav.home')}
         </Link>
       </nav>
-      <PageBoundary>
+      <PageBoundary messageKey="wb.error.network" retryKey="wb.retry">
         <Suspense fallback={<Loading />}>{children}</Suspense>
       </PageBoundary>
     </>

@@ -5,3 +5,5 @@ export * from './layout/index';
 export * from './health/index';
 export * from './upload/index';
 export * from './receipt/index';
+export * from './text/use-text';
+export * from './layout/page-boundary';

@@ -20,8 +20,3 @@ export function keepReceipt(r: FiledReceipt): void {
 export function filedReceipt(): FiledReceipt | null {
   return current;
 }
-
-/** 16 digits in four groups of four, the way people write them down. */
-export function groupReceipt(receipt: string): string[] {
-  return receipt.replace(/\D/g, '').match(/.{1,4}/g) ?? [];
-}

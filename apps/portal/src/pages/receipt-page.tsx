@@ -1,26 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useText } from '../lib/use-text';
-import { filedReceipt, groupReceipt } from '../lib/receipt-store';
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Older WebViews: a hidden textarea and execCommand.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
-}
+import { copyText, groupReceipt } from '@firebreak/ui';
+import { filedReceipt } from '../lib/receipt-store';
 
 /** Draws the receipt onto a canvas and offers it as a PNG download: nothing leaves the device. */
 function saveAsImage(groups: string[], lines: { title: string; label: string; when: string; warning: string }) {

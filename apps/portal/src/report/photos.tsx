@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useI18n } from '@firebreak/ui';
 import type { DraftPhoto } from './draft';
-import { downscale, thumbnail } from './downscale';
-import { UploadFailure, uploadPhoto } from './upload';
+import { downscale, thumbnail, UploadFailure, uploadPhoto } from '@firebreak/ui';
 
 /**
  * How many photos one report takes. The contract caps attachmentIds at 20 and
