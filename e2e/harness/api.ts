@@ -1,7 +1,7 @@
 import { createTRPCClient, httpLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '@firebreak/api';
 import { DEMO_PASSWORD, type DemoUser } from './demo';
-import { baseUrl } from './browser';
+import { baseUrl, clientAddress } from './browser';
 
 export type Api = TRPCClient<AppRouter>;
 
@@ -10,12 +10,12 @@ export type Api = TRPCClient<AppRouter>;
  * answers a portal reporter, the reward officers who pay a claim). `apiAs` signs in first.
  */
 export function publicApi(headers: Record<string, string> = {}): Api {
-  return clientWithCookies(new Map(), headers);
+  return clientWithCookies(new Map(), { 'x-forwarded-for': clientAddress(), ...headers });
 }
 
 export async function apiAs(user: DemoUser): Promise<Api> {
   const jar = new Map<string, string>();
-  const api = clientWithCookies(jar, {});
+  const api = clientWithCookies(jar, { 'x-forwarded-for': clientAddress() });
   await api.auth.login.mutate({ username: user, password: DEMO_PASSWORD });
   return api;
 }

@@ -22,6 +22,18 @@ export interface OpenOptions {
   readonly signInAs?: DemoUser;
   /** 4 = Lighthouse's mobile throttling, for load-time measurements. */
   readonly cpuThrottle?: number;
+  /** The client address the server sees (default: a fresh one per context, see clientAddress). */
+  readonly clientAddress?: string;
+}
+
+/**
+ * A fresh client address (10.x.y.z) for one simulated person: the server trusts X-Forwarded-For in
+ * the e2e run, so every context and API client has its own rate-limit budgets. Pass the same one to
+ * several contexts to be one person on two devices behind one address.
+ */
+export function clientAddress(): string {
+  const [a, b, c] = crypto.getRandomValues(new Uint8Array(3));
+  return `10.${a}.${b}.${(c ?? 0) % 254 + 1}`;
 }
 
 export interface AppSession {
@@ -75,6 +87,7 @@ export async function openApp(options: OpenOptions): Promise<AppSession> {
     locale: options.locale ?? 'zh-CN',
     deviceScaleFactor: 1,
     acceptDownloads: true,
+    extraHTTPHeaders: { 'x-forwarded-for': options.clientAddress ?? clientAddress() },
   });
   const offsite: string[] = [];
   const problems: string[] = [];

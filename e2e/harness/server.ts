@@ -47,6 +47,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       FIREBREAK_DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'info',
+      // Each browser context and API client of a run is its own member of the public, with its own
+      // address (X-Forwarded-For, see clientAddress): the per-client limits then apply per person as
+      // in production, and one spec's filings do not spend another's budget.
+      FIREBREAK_TRUST_PROXY: 'true',
       ...options.env,
     },
   });
