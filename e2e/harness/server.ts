@@ -50,7 +50,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // Each browser context and API client of a run is its own member of the public, with its own
       // address (X-Forwarded-For, see clientAddress): the per-client limits then apply per person as
       // in production, and one spec's filings do not spend another's budget.
-      FIREBREAK_TRUST_PROXY: 'true',
+      FIREBREAK_TRUST_PROXY: '127.0.0.1',
       ...options.env,
     },
   });
