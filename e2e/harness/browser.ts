@@ -22,6 +22,8 @@ export interface OpenOptions {
   readonly signInAs?: DemoUser;
   /** 4 = Lighthouse's mobile throttling, for load-time measurements. */
   readonly cpuThrottle?: number;
+  /** The phone's position fix, granted to the page (navigator.geolocation). */
+  readonly geolocation?: { readonly latitude: number; readonly longitude: number };
   /** The client address the server sees (default: a fresh one per context, see clientAddress). */
   readonly clientAddress?: string;
 }
@@ -88,6 +90,7 @@ export async function openApp(options: OpenOptions): Promise<AppSession> {
     deviceScaleFactor: 1,
     acceptDownloads: true,
     extraHTTPHeaders: { 'x-forwarded-for': options.clientAddress ?? clientAddress() },
+    ...(options.geolocation ? { geolocation: { ...options.geolocation }, permissions: ['geolocation'] } : {}),
   });
   const offsite: string[] = [];
   const problems: string[] = [];

@@ -89,8 +89,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { maxParamLength: 5000 },
     trustProxy: trustProxyOption(options.trustProxy),
     // An undecodable URL (`%ED%A0%80`) is answered before routing: coded like every other error.
-    frameworkErrors: (error, request, reply) => replyWithCodedError(error, request, reply),
-  }) as unknown as FastifyInstance;
+    frameworkErrors: (error, request, reply) => {
+      void replyWithCodedError(error, request, reply);
+    },
+  });
 
   const services = options.services ?? null;
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };

@@ -47,8 +47,8 @@ export async function spawnServer(options: ServerSpawnOptions): Promise<ServerPr
   // grandchild that a SIGKILL of the CLI would orphan instead of killing.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: APP_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const port = await new Promise<number>((resolve, reject) => {
@@ -63,8 +63,8 @@ export async function spawnServer(options: ServerSpawnOptions): Promise<ServerPr
         resolve(Number(m[1]));
       }
     };
-    child.stdout!.on('data', check);
-    child.stderr!.on('data', check);
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code} before listening:\n${out}`));

@@ -92,7 +92,7 @@ function Shell({ me }: { me: Me }) {
   const qc = useQueryClient();
   const access: Access = useMemo(() => accessOf(me), [me]);
   const [location, navigate] = useLocation();
-  const expired = useSyncExternalStore(sessionExpiry.subscribe, sessionExpiry.get);
+  const expired = useSyncExternalStore((listener: () => void) => sessionExpiry.subscribe(listener), () => sessionExpiry.get());
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSettled: () => {
@@ -152,7 +152,7 @@ function Shell({ me }: { me: Me }) {
                   <Switch>
                     {routes.map((r) => (
                       <Route key={r.key} path={r.path}>
-                        {(params) => <r.page params={params as Record<string, string | undefined>} />}
+                        {(params) => <r.page params={params} />}
                       </Route>
                     ))}
                     <Route>

@@ -65,7 +65,8 @@ describe(`kill -9 during submissions (${tier})`, () => {
     let killed = false;
     let inFlightAtKill = 0;
     let inFlight = 0;
-    let killing: Promise<void> | null = null;
+    // Set inside a worker callback: a holder, so the await below is typed as the promise it can be.
+    const kill: { done: Promise<void> | null } = { done: null };
 
     const worker = async () => {
       while (!killed) {
@@ -90,12 +91,12 @@ describe(`kill -9 during submissions (${tier})`, () => {
         if (!killed && acks >= KILL_AFTER_ACKS) {
           killed = true;
           inFlightAtKill = inFlight;
-          killing = first.kill9();
+          kill.done = first.kill9();
         }
       }
     };
     await Promise.all(Array.from({ length: WORKERS }, worker));
-    await killing;
+    await kill.done;
     expect(first.child.signalCode).toBe('SIGKILL');
 
     const acknowledged = attempts.filter((a) => a.ack);

@@ -39,7 +39,7 @@ async function track(address: string, code: string) {
   const started = process.hrtime.bigint();
   const res = await h.app.inject({ method: 'POST', url: '/trpc/public.reports.track', remoteAddress: address, payload: { receipt: code } });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { status: res.statusCode, body: res.body, ms, domain: (res.json() as { error?: { data?: { domain?: { code?: string } } } }).error?.data?.domain?.code ?? null };
+  return { status: res.statusCode, body: res.body, ms, domain: res.json<{ error?: { data?: { domain?: { code?: string } } } }>().error?.data?.domain?.code ?? null };
 }
 
 const median = (xs: number[]) => {

@@ -36,7 +36,7 @@ const JSONRPC: Readonly<Record<number, [number, string]>> = {
 };
 
 export function prefersEnglish(request: FastifyRequest): boolean {
-  const raw = request.headers['accept-language'];
+  const raw: string | string[] | undefined = request.headers['accept-language'];
   const first = (Array.isArray(raw) ? raw[0] : raw)?.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en');
 }

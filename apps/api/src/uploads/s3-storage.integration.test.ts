@@ -18,7 +18,7 @@ import { loadEnv } from '../env';
 import { BlobNotFoundError, BlobStoreError } from './blob-store';
 import { createEvidenceStore, openBlobStore } from './evidence-store';
 import { createS3BlobStore } from './s3-blob-store';
-import { parseStorageUrl, type S3StorageConfig } from './storage-url';
+import type { S3StorageConfig } from './storage-url';
 import type { UploadCreated } from './upload-routes';
 
 /**

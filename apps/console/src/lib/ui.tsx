@@ -98,7 +98,7 @@ export function Clock({ deadline, overdue }: { deadline: string | null | undefin
 
 /** Commands the kernel's transition table allows this role from this state (the server still decides). */
 export function allowedCommands(lc: Lifecycle<string, string>, status: string, role: string): string[] {
-  return lc.transitions.filter((t) => (t.from as readonly string[]).includes(status) && (t.roles as readonly string[]).includes(role)).map((t) => t.command);
+  return lc.transitions.filter((t) => (t.from).includes(status) && (t.roles as readonly string[]).includes(role)).map((t) => t.command);
 }
 
 export function StaleNotice({ onReload }: { onReload: () => void }) {

@@ -15,7 +15,8 @@ import { PageHead } from '../lib/ui';
 export default function Audit() {
   const trpc = useTRPC();
   const { tx, role, dateTime, errorText, label } = useText();
-  const status = (entity: unknown, code: unknown) => (code ? label(STATUS_LABELS[String(entity)]?.[String(code)]) || String(code) : '');
+  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  const status = (entity: unknown, code: unknown) => (code ? label(STATUS_LABELS[text(entity)]?.[text(code)]) || text(code) : '');
   const search = new URLSearchParams(useSearch());
   const entity = search.get('entity') ?? undefined;
   const entityId = search.get('entityId') ?? undefined;
@@ -31,15 +32,15 @@ export default function Audit() {
           rowKey={(r) => String((r as { seq: number }).seq)}
           size="small"
           loading={q.isFetching}
-          dataSource={(q.data?.entries ?? []) as Record<string, unknown>[]}
+          dataSource={(q.data?.entries ?? [])}
           pagination={{ pageSize: 20 }}
           columns={[
             { title: tx('序号', 'Seq'), dataIndex: 'seq', width: 80 },
             { title: tx('时间', 'When'), dataIndex: 'at', width: 150, render: (v: string) => dateTime(v) },
             { title: tx('对象', 'Entity'), dataIndex: 'entity', width: 110, render: (v: string) => label(ENTITY_LABELS.get(v)) || v },
             { title: tx('动作', 'Action'), key: 'action', width: 170, render: (_, r) => label(ACTION_LABELS.get(`${String(r.entity)}:${String(r.action)}`) ?? BUILT_IN[String(r.action)]) || String(r.action) },
-            { title: tx('状态变化', 'Change'), key: 'change', render: (_, r) => `${status(r.entity, r.fromStatus ?? r.from)} → ${status(r.entity, r.toStatus ?? r.to)}` },
-            { title: tx('操作人', 'Who'), key: 'who', render: (_, r) => `${String(r.actorName ?? '')} · ${role(r.actorRole as string)}` },
+            { title: tx('状态变化', 'Change'), key: 'change', render: (_, r) => `${status(r.entity, r.fromStatus)} → ${status(r.entity, r.toStatus)}` },
+            { title: tx('操作人', 'Who'), key: 'who', render: (_, r) => `${String(r.actorName ?? '')} · ${role(r.actorRole)}` },
           ]}
         />
       </Card>

@@ -60,7 +60,7 @@ export default function HazardPage({ params }: { params: Record<string, string |
 
   const submit = (v: Record<string, unknown>) => {
     const base = { id, version };
-    const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
+    const s = (k: string) => (typeof v[k] === 'string' ? (v[k]) : '');
     if (dialog === 'order') {
       const due = v.dueDate as Dayjs | undefined;
       run.mutate(() =>

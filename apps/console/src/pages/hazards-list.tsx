@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC, type RouterInputs } from '@firebreak/client';
 import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, RISK_CATEGORIES, type HazardStatus } from '@firebreak/domain';
-import { Alert, Card, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Alert, Card, Checkbox, Select, Space, Table } from 'antd';
 import { Link } from 'wouter';
 import { useText } from '../lib/text';
 import { Clock, PageHead, StatusTag, ToneTag } from '../lib/ui';
@@ -98,7 +98,7 @@ export default function HazardsList() {
             },
             { title: tx('来源', 'Source'), dataIndex: 'source', width: 100, render: (v: string) => label(SOURCE_LABELS[v]) || v },
             { title: tx('状态', 'Status'), dataIndex: 'status', width: 110, render: (v: HazardStatus) => <StatusTag status={v} text={label(HAZARD_STATUS_LABELS[v])} /> },
-            { title: tx('时限', 'Time limit'), key: 'clock', width: 160, render: (_, r) => (r.status === 'closed' || r.status === 'dismissed' ? '—' : <Clock deadline={(r.nextDeadline ?? r.dueAt) as string | null} overdue={r.overdue} />) },
+            { title: tx('时限', 'Time limit'), key: 'clock', width: 160, render: (_, r) => (r.status === 'closed' || r.status === 'dismissed' ? '—' : <Clock deadline={(r.nextDeadline ?? r.dueAt)} overdue={r.overdue} />) },
           ]}
         />
       </Card>

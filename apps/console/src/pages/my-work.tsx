@@ -70,7 +70,7 @@ export default function MyWork() {
         status: r.status,
         statusText: label(REPORT_STATUS_LABELS[r.status as ReportStatus]),
         task: reportTask[r.status] ?? '',
-        deadline: (r.nextDeadline as string | null) ?? null,
+        deadline: (r.nextDeadline) ?? null,
         overdue: r.overdue,
       })),
     ...(hazards.data?.items ?? [])
@@ -84,7 +84,7 @@ export default function MyWork() {
         status: h.status,
         statusText: label(HAZARD_STATUS_LABELS[h.status as HazardStatus]),
         task: hazardTask[h.status] ?? '',
-        deadline: ((h.nextDeadline ?? h.dueAt) as string | null) ?? null,
+        deadline: ((h.nextDeadline ?? h.dueAt)) ?? null,
         overdue: h.overdue,
       })),
   ].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC, useTRPCClient } from '@firebreak/client';
-import { REPORT_REJECT_REASONS, REPORT_REJECT_REASON_LABELS, REPORT_STATUS_LABELS, RISK_CATEGORIES, reportLifecycle, type ReportStatus } from '@firebreak/domain';
+import { REPORT_REJECT_REASONS, REPORT_REJECT_REASON_LABELS, REPORT_STATUS_LABELS, RISK_CATEGORIES, reportLifecycle } from '@firebreak/domain';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Radio, Result, Select, Spin, Tag, Timeline } from 'antd';
 import { Link } from 'wouter';
 import { useAccess } from '../lib/access';
@@ -53,7 +53,7 @@ export default function ReportPage({ params }: { params: Record<string, string |
   if (query.isPending) return <Spin />;
   if (query.isError) return <Result status="warning" title={errorText(query.error)} extra={<Link href="/reports">{tx('返回列表', 'Back to the list')}</Link>} />;
   const { report, version, deadline, duplicateCandidates, messages } = query.data;
-  const status = report.status as ReportStatus;
+  const status = report.status;
   const category = RISK_CATEGORIES.find((c) => c.code === report.riskCategory);
   const commands = access.readOnly ? [] : allowedCommands(reportLifecycle, status, access.me.role);
   const can = (cmd: string, cap: Parameters<typeof access.can>[0]) => commands.includes(cmd) && access.can(cap);
@@ -84,7 +84,7 @@ export default function ReportPage({ params }: { params: Record<string, string |
           riskCategory: report.riskCategory as (typeof RISK_CATEGORIES)[number]['code'],
           description: values.description ?? report.description,
           ...(report.venueId ? { venueId: report.venueId } : { jurisdictionId: report.jurisdictionId }),
-        } as Parameters<typeof client.hazards.register.mutate>[0]);
+        });
         return client.reports.substantiate.mutate({ ...base, hazardIds: [hazard.id] });
       });
     }
@@ -129,7 +129,7 @@ export default function ReportPage({ params }: { params: Record<string, string |
             <Descriptions column={2} size="small" bordered>
               <Descriptions.Item label={tx('收到时间', 'Received')}>{dateTime(report.receivedAt)}</Descriptions.Item>
               <Descriptions.Item label={tx('时限', 'Time limit')}>
-                <Clock deadline={deadline.nextDeadline as string | null} overdue={deadline.overdue} />
+                <Clock deadline={deadline.nextDeadline} overdue={deadline.overdue} />
               </Descriptions.Item>
               <Descriptions.Item label={tx('核查期限', 'Verify by')}>{dateTime(report.verificationDue)}</Descriptions.Item>
               <Descriptions.Item label={tx('答复期限', 'Reply by')}>{dateTime(report.replyDue)}</Descriptions.Item>
@@ -188,7 +188,7 @@ export default function ReportPage({ params }: { params: Record<string, string |
                 renderItem={(c) => (
                   <List.Item>
                     <Link href={`/reports/${c.reportId}`}>{c.reportId.slice(0, 8)}</Link>
-                    <span className="console-muted">{c.status ? label(REPORT_STATUS_LABELS[c.status as ReportStatus]) : ''}</span>
+                    <span className="console-muted">{c.status ? label(REPORT_STATUS_LABELS[c.status]) : ''}</span>
                   </List.Item>
                 )}
               />

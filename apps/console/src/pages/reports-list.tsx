@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC, type RouterInputs } from '@firebreak/client';
 import { REPORT_STATUSES, REPORT_STATUS_LABELS, RISK_CATEGORIES, type ReportStatus } from '@firebreak/domain';
-import { Alert, Card, Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Alert, Card, Checkbox, Select, Space, Table } from 'antd';
 import { Link } from 'wouter';
 import { useText } from '../lib/text';
 import { Clock, PageHead, StatusTag, ToneTag } from '../lib/ui';
@@ -97,7 +97,7 @@ export default function ReportsList() {
             { title: tx('渠道', 'Channel'), dataIndex: 'channel', width: 100, render: (v: string) => label(CHANNEL_LABELS[v]) || v },
             { title: tx('状态', 'Status'), dataIndex: 'status', width: 100, render: (v: ReportStatus) => <StatusTag status={v} text={label(REPORT_STATUS_LABELS[v])} /> },
             { title: tx('核查人', 'Verifier'), dataIndex: 'assigneeName', width: 100, render: (v: string | null) => v ?? '—' },
-            { title: tx('时限', 'Time limit'), key: 'clock', width: 150, render: (_, r) => <Clock deadline={r.nextDeadline as string | null} overdue={r.overdue} /> },
+            { title: tx('时限', 'Time limit'), key: 'clock', width: 150, render: (_, r) => <Clock deadline={r.nextDeadline} overdue={r.overdue} /> },
           ]}
         />
       </Card>

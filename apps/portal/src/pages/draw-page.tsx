@@ -22,7 +22,7 @@ const ROWS = 50;
 /** The kernel inputs of a published row, whichever of the two stored shapes it has. */
 function kernelInputs(inputs: Record<string, unknown>): { algorithmVersion?: string; publicRandom?: string; parameters?: { ratios?: Ratio[] } } {
   const nested = typeof inputs.draw === 'object' && inputs.draw !== null ? inputs.draw : inputs;
-  return nested as { algorithmVersion?: string; publicRandom?: string; parameters?: { ratios?: Ratio[] } };
+  return nested;
 }
 
 export default function DrawPage({ id }: { id: string }) {
@@ -40,7 +40,7 @@ export default function DrawPage({ id }: { id: string }) {
     // Let the status paint before the CPU-bound recomputation starts.
     await new Promise((r) => setTimeout(r, 30));
     const { verifyInBrowser } = await import('../lib/verify-in-browser');
-    setVerdict(verifyInBrowser({ inputs: draw.data.inputs as Record<string, unknown>, output: draw.data.output as Record<string, unknown> }));
+    setVerdict(verifyInBrowser({ inputs: draw.data.inputs, output: draw.data.output }));
     setBusy(false);
   };
 
@@ -63,7 +63,7 @@ export default function DrawPage({ id }: { id: string }) {
     );
 
   const d = draw.data;
-  const inputs = kernelInputs(d.inputs as Record<string, unknown>);
+  const inputs = kernelInputs(d.inputs);
   const raw = d.inputs as Record<string, unknown>;
   const output = d.output as Record<string, unknown> & { selections?: Selection[] };
   const selections = Array.isArray(output.selections) ? output.selections : [];

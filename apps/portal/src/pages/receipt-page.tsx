@@ -112,7 +112,7 @@ export default function ReceiptPage() {
         <button
           type="button"
           className="fb-button"
-          onClick={async () => setCopied((await copyText(filed.receipt)) ? 'ok' : 'failed')}
+          onClick={() => void copyText(filed.receipt).then((ok) => setCopied(ok ? 'ok' : 'failed'))}
         >
           {t('portal.receipt.copy')}
         </button>

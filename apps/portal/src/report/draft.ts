@@ -65,7 +65,7 @@ export function loadDraft(): Draft | null {
     return {
       idempotencyKey: d.idempotencyKey,
       values: { ...EMPTY_VALUES, ...d.values, contactName: '', contactPhone: '' },
-      photos: Array.isArray(d.photos) ? d.photos.filter((p) => typeof p?.attachmentId === 'string') : [],
+      photos: Array.isArray(d.photos) ? d.photos.filter((p: unknown) => typeof (p as { attachmentId?: unknown } | null)?.attachmentId === 'string') : [],
       location: d.location ?? null,
     };
   } catch {

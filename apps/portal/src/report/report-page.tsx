@@ -162,7 +162,7 @@ export default function ReportPage() {
   const describe = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
   return (
-    <form className="pt-report" onSubmit={handleSubmit(onValid, onInvalid)} noValidate aria-labelledby="report-title">
+    <form className="pt-report" onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)} noValidate aria-labelledby="report-title">
       <div className="fb-card pt-pagehead">
         <h2 id="report-title" className="pt-pagehead__title">
           {t('portal.report.title')}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkIntake, createReport, type ReportState } from '@firebreak/domain';
 
-import { attachUploads, hashRequest, receiptLookupHash, withIdempotencyKey } from '@firebreak/db';
+import { attachUploads, findVenueById, hashRequest, receiptLookupHash, withIdempotencyKey } from '@firebreak/db';
 import { formatReceipt, newReceipt } from '../auth/secrets';
 import type { ReferenceData } from '../context/reference';
 import { runCreate } from '../kernel/run-transition';
@@ -84,10 +84,11 @@ const SCOPE = 'report.submit';
  * idempotency. Concurrent calls with one key wait for the first and get its
  * receipt; the stored response holds the receipt sealed, never in clear.
  */
-export async function submitReport(deps: IntakeDeps, input: SubmitReportInput, options: SubmitReportOptions): Promise<SubmitReportResult> {
+export async function submitReport(deps: IntakeDeps, given: SubmitReportInput, options: SubmitReportOptions): Promise<SubmitReportResult> {
   // Load configuration outside the idempotency transaction, so concurrent
   // callers queue on the key without one of them holding the cache load.
   const ref = await deps.services.reference.get(deps.db);
+  const input = await atTheVenue(deps, given);
   // One check for every door: a catalog category, a place inside the served area.
   const intake = checkIntake(input, ref.servedArea);
   if (!intake.ok) throw new DomainFailure(intake.error);
@@ -118,6 +119,18 @@ export async function submitReport(deps: IntakeDeps, input: SubmitReportInput, o
     placedBy: stored.placedBy,
     replayed: outcome.replayed,
   };
+}
+
+/**
+ * A report about a known venue is at that venue: its recorded coordinates replace whatever the
+ * client sent (a phone without a location fix sends none), so the served-area check and the
+ * stored place are the venue's. The typed address is kept when there is one.
+ */
+async function atTheVenue(deps: IntakeDeps, input: SubmitReportInput): Promise<SubmitReportInput> {
+  if (input.venueId === undefined) return input;
+  const venue = await findVenueById(deps.db, input.venueId);
+  if (!venue || venue.lat === null || venue.lng === null) return input;
+  return { ...input, location: { lat: venue.lat, lng: venue.lng, address: input.location.address.trim() === '' ? (venue.address ?? '') : input.location.address } };
 }
 
 async function fileReport(

@@ -128,7 +128,7 @@ export async function venueExtent(db: Db): Promise<{ minLat: number; maxLat: num
     })
     .from(venues);
   if (!row || row.located === 0) return null;
-  return { minLat: row.minLat!, maxLat: row.maxLat!, minLng: row.minLng!, maxLng: row.maxLng! };
+  return { minLat: row.minLat, maxLat: row.maxLat, minLng: row.minLng, maxLng: row.maxLng };
 }
 
 export interface ResponsiblePersonRow {

@@ -18,7 +18,7 @@ interface ClientErrorShape {
 
 /** A tRPC client error, read by shape (the public sites need not share one @trpc/client instance with this package). */
 export function clientError(error: unknown): ClientErrorShape | null {
-  return error instanceof Error && error.name === 'TRPCClientError' ? (error as unknown as ClientErrorShape) : null;
+  return error instanceof Error && error.name === 'TRPCClientError' ? (error) : null;
 }
 
 /** The kernel code of a refused call, when the server sent one. */
