@@ -36,8 +36,9 @@ const JSONRPC: Readonly<Record<number, [number, string]>> = {
 };
 
 export function prefersEnglish(request: FastifyRequest): boolean {
-  const raw: string | string[] | undefined = request.headers['accept-language'];
-  const first = (Array.isArray(raw) ? raw[0] : raw)?.split(',')[0]?.trim().toLowerCase() ?? '';
+  const raw: unknown = request.headers['accept-language'];
+  const header = typeof raw === 'string' ? raw : Array.isArray(raw) && typeof raw[0] === 'string' ? raw[0] : '';
+  const first: string = header.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en');
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC, useTRPCClient } from '@firebreak/client';
 import { HAZARD_STATUS_LABELS, RISK_CATEGORIES, hazardLifecycle, type HazardStatus } from '@firebreak/domain';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Image, Input, Modal, Radio, Result, Spin, Steps, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Image, Input, Modal, Radio, Result, Spin, Steps, Timeline } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'wouter';
 import { useAccess } from '../lib/access';

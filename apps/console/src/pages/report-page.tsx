@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC, useTRPCClient } from '@firebreak/client';
 import { REPORT_REJECT_REASONS, REPORT_REJECT_REASON_LABELS, REPORT_STATUS_LABELS, RISK_CATEGORIES, reportLifecycle } from '@firebreak/domain';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Radio, Result, Select, Spin, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Radio, Result, Select, Spin, Timeline } from 'antd';
 import { Link } from 'wouter';
 import { useAccess } from '../lib/access';
 import { isStale, useText } from '../lib/text';
