@@ -190,10 +190,10 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
       await page.getByRole('button', { name: '查询其他回执' }).click();
       await page.getByLabel('回执码').fill('0000 0000 0000 0001');
       await page.getByRole('button', { name: '查询', exact: true }).click();
-      await expect.poll(() => page.getByTestId('track-error').textContent()).toContain('未找到该回执码对应的举报');
+      await expect.poll(() => page.getByTestId('track-error').textContent()).toContain('无法查询该回执码');
       await page.getByText('English', { exact: true }).click();
       await page.getByRole('button', { name: 'Look up', exact: true }).click();
-      await expect.poll(() => page.getByTestId('track-error').textContent()).toContain('No report has this receipt code');
+      await expect.poll(() => page.getByTestId('track-error').textContent()).toContain('This receipt code cannot be looked up');
       expect(await s.axe()).toEqual([]);
       expect(s.offsite).toEqual([]);
       // Nor in the server's log.

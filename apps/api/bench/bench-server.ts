@@ -35,7 +35,7 @@ function benchServices(): Services {
   const base = createServices({ sealer: createSealer(generateSealingKey()), receiptPepper: randomBytes(32).toString('hex') });
   const counts = new Map<string, number>();
   const counting = { take: (key: string) => (counts.set(key, (counts.get(key) ?? 0) + 1), true), exhausted: () => false };
-  return { ...base, receiptThrottle: counting };
+  return { ...base, receiptThrottle: counting, receiptGlobalThrottle: counting };
 }
 
 async function main(): Promise<void> {

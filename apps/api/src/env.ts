@@ -72,6 +72,8 @@ export function envSchema(repoRoot: string) {
         .transform((v): number | string[] => (/^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim())))
         .optional(),
     ),
+    /** Receipt lookups all clients together may make per minute (default 3000); guessing from many addresses meets it. */
+    FIREBREAK_RECEIPT_LOOKUPS_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1, 'must be a positive whole number').optional()),
     /**
      * Where uploads live when not in `<data dir>/uploads`: an S3-compatible bucket
      * (s3://KEY:SECRET@host[:port]/bucket, or s3+http:// for plain HTTP), shared by

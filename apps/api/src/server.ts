@@ -29,7 +29,11 @@ async function main(): Promise<void> {
   // Uploads: the data dir by default; a bucket shared by every server when FIREBREAK_STORAGE_URL names one.
   const uploads = openBlobStore(env.FIREBREAK_STORAGE_URL ?? { kind: 'dir', dir: join(env.FIREBREAK_DATA_DIR, 'uploads') });
   logger.info({ storage: uploads.location }, 'upload storage');
-  const services = createServices({ sealer: createSealer(secrets.sealingKey), receiptPepper: secrets.receiptPepper });
+  const services = createServices({
+    sealer: createSealer(secrets.sealingKey),
+    receiptPepper: secrets.receiptPepper,
+    ...(env.FIREBREAK_RECEIPT_LOOKUPS_PER_MINUTE ? { receiptLookupsPerMinute: env.FIREBREAK_RECEIPT_LOOKUPS_PER_MINUTE } : {}),
+  });
 
   // A real deployment (production on its own PostgreSQL) starts empty; everything else gets the demo city.
   const production = env.NODE_ENV === 'production' && env.DATABASE_URL !== undefined;

@@ -44,5 +44,6 @@ export {
   type IntakeChannel,
 } from './services/submit-report';
 export type { IntakeDeps } from './services/receipt-access';
+export { RECEIPT_REFUSED_MESSAGE } from './services/receipt-access';
 export { intakeDeps } from './services/intake-context';
 export { runCreate, runTransition, transitionContext } from './kernel/run-transition';

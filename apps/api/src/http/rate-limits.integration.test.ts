@@ -34,14 +34,17 @@ describe('tRPC limits', () => {
   it('stop receipt lookups per client with a tRPC-shaped 429, before the procedure runs', async () => {
     const first = await track('192.0.2.1');
     expect(first.statusCode).toBe(404); // a wrong receipt: the procedure ran
+    const wrongWords = first.json<{ error: { message: string } }>().error.message;
     await track('192.0.2.1');
     const third = await track('192.0.2.1');
     expect(third.statusCode).toBe(429);
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
     expect(third.headers['cache-control']).toBe('no-store');
     expect(third.json()).toMatchObject({
-      error: { code: -32029, message: '请求过于频繁，请稍后再试', data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, domain: { code: 'HTTP.RATE_LIMITED' } } },
+      error: { code: -32029, message: '无法查询该回执码：请核对16位号码，或10分钟后再试', data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, domain: { code: 'HTTP.RATE_LIMITED' } } },
     });
+    // The words are a wrong receipt's: a guesser learns nothing from them.
+    expect(third.json<{ error: { message: string } }>().error.message).toBe(wrongWords);
     // Another client is not affected.
     expect((await track('192.0.2.2')).statusCode).toBe(404);
   });

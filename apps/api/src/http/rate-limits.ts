@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { RECEIPT_REFUSED_MESSAGE } from '@firebreak/api';
 
 export interface RateLimit {
   readonly max: number;
@@ -134,19 +135,21 @@ export function addTrpcRateLimits(app: FastifyInstance, limits: RateLimits, keyG
       if (!cls) continue;
       const verdict = await checkers[cls](request);
       // isAllowed is true only for allow-listed keys; the count decides through isExceeded.
-      if (!verdict.isAllowed && verdict.isExceeded) return sendTrpcRateLimited(reply, request.raw.url ?? request.url, names, verdict.ttlInSeconds);
+      if (!verdict.isAllowed && verdict.isExceeded) return sendTrpcRateLimited(reply, request.raw.url ?? request.url, names, verdict.ttlInSeconds, cls === 'receiptLookup');
     }
     return undefined;
   });
 }
 
-function sendTrpcRateLimited(reply: FastifyReply, url: string, names: readonly string[], retryAfterSeconds: number): FastifyReply {
+function sendTrpcRateLimited(reply: FastifyReply, url: string, names: readonly string[], retryAfterSeconds: number, receiptLookup: boolean): FastifyReply {
   const zh = !/^en\b/i.test(String(reply.request.headers['accept-language'] ?? ''));
+  // A throttled receipt lookup reads exactly as a wrong receipt: the words tell a guesser nothing.
+  const words = receiptLookup ? { ...RATE_LIMITED, ...RECEIPT_REFUSED_MESSAGE } : RATE_LIMITED;
   const error = (path: string) => ({
     error: {
-      message: zh ? RATE_LIMITED.messageZh : RATE_LIMITED.message,
+      message: zh ? words.messageZh : words.message,
       code: -32029,
-      data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, path, domain: { ...RATE_LIMITED }, zodError: null, fieldErrors: null },
+      data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, path, domain: { ...words }, zodError: null, fieldErrors: null },
     },
   });
   let batch = false;

@@ -15,19 +15,31 @@ export interface Services {
   readonly newId: () => string;
   /** Receipt lookups per client address hash. */
   readonly receiptThrottle: Throttle;
+  /** Receipt lookups by all clients together (per minute). */
+  readonly receiptGlobalThrottle: Throttle;
   /** Login attempts per address and username, per address, and failures per username. */
   readonly loginThrottles: LoginThrottles;
   /** Signs and checks the known-device cookie that passes the per-username backoff. */
   readonly knownDevices: KnownDevices;
 }
 
-export function createServices(opts: { sealer: Sealer; receiptPepper: string; reference?: ReferenceCache; newId?: () => string }): Services {
+/** Receipt lookups all clients together may make per minute unless configured (FIREBREAK_RECEIPT_LOOKUPS_PER_MINUTE). */
+export const DEFAULT_RECEIPT_LOOKUPS_PER_MINUTE = 3000;
+
+export function createServices(opts: {
+  sealer: Sealer;
+  receiptPepper: string;
+  reference?: ReferenceCache;
+  newId?: () => string;
+  receiptLookupsPerMinute?: number;
+}): Services {
   return {
     sealer: opts.sealer,
     receiptPepper: opts.receiptPepper,
     reference: opts.reference ?? createReferenceCache(),
     newId: opts.newId ?? randomUUID,
     receiptThrottle: createThrottle({ limit: 20, windowMs: 10 * 60_000 }),
+    receiptGlobalThrottle: createThrottle({ limit: opts.receiptLookupsPerMinute ?? DEFAULT_RECEIPT_LOOKUPS_PER_MINUTE, windowMs: 60_000 }),
     loginThrottles: createLoginThrottles(),
     knownDevices: createKnownDevices(opts.receiptPepper),
   };

@@ -24,24 +24,31 @@ export const receiptSchema = z
 /** A well-formed id that belongs to nothing: the decoy the not-found path queries with. */
 export const NIL_ID = '00000000-0000-4000-8000-000000000000';
 
-const TOO_MANY = {
-  code: 'RECEIPT.TOO_MANY_ATTEMPTS',
-  message: 'Too many receipt lookups from this device; wait 10 minutes',
-  messageZh: '回执码查询过于频繁，请10分钟后再试',
-};
+/**
+ * One message for a wrong receipt and a throttled lookup, whoever's budget ran out
+ * (this client's or everyone's): a guesser cannot tell from the words whether a
+ * receipt exists or whether they are being slowed down. The codes stay apart for
+ * programs (and HTTP says 429 where it must), and a right receipt that is
+ * throttled answers exactly as a wrong one that is throttled.
+ */
+export const RECEIPT_REFUSED_MESSAGE = {
+  message: 'This receipt code cannot be looked up: check the 16 digits, or try again in 10 minutes',
+  messageZh: '无法查询该回执码：请核对16位号码，或10分钟后再试',
+} as const;
 
-export const RECEIPT_NOT_FOUND = {
-  code: 'RECEIPT.NOT_FOUND',
-  message: 'No report has this receipt code',
-  messageZh: '未找到该回执码对应的举报',
-};
+const TOO_MANY = { code: 'RECEIPT.TOO_MANY_ATTEMPTS', ...RECEIPT_REFUSED_MESSAGE };
+
+export const RECEIPT_NOT_FOUND = { code: 'RECEIPT.NOT_FOUND', ...RECEIPT_REFUSED_MESSAGE };
 
 /**
  * Every receipt lookup (track, message, reward status, claim) spends from one
- * budget per client, so guessing receipts costs the same whatever the door.
+ * budget per client and one shared by every client, so guessing receipts costs the
+ * same whatever the door and however many addresses the guesser holds.
  */
 export function takeReceiptAttempt(services: Services, clientKey: string, now: Date): void {
   if (!services.receiptThrottle.take(`receipt:${clientKey}`, now.getTime())) throw new DomainFailure(TOO_MANY);
+  // Many clients guessing together (a botnet, one address each) meet a budget they share.
+  if (!services.receiptGlobalThrottle.take('receipt:everyone', now.getTime())) throw new DomainFailure(TOO_MANY);
 }
 
 /**

@@ -223,7 +223,7 @@ describe('public.reports.track and sendMessage', () => {
     const before = await rowCounts(world);
     await expect(world.public().public.reports.track({ receipt: '0000 0000 0000 0001' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
-      cause: { domain: { code: 'RECEIPT.NOT_FOUND', messageZh: '未找到该回执码对应的举报' } },
+      cause: { domain: { code: 'RECEIPT.NOT_FOUND', messageZh: '无法查询该回执码：请核对16位号码，或10分钟后再试' } },
     });
     await expect(world.public().public.reports.sendMessage({ receipt: '0000000000000001', body: '你好' })).rejects.toMatchObject({
       cause: { domain: { code: 'RECEIPT.NOT_FOUND' } },
