@@ -242,6 +242,17 @@ describe('whistleblower site (390 px)', () => {
       await s.screenshot('whistle-follow-case-phone');
       await expectClean(s);
 
+      // A photo added later: re-encoded on the phone, uploaded with progress, tied to the case by the receipt.
+      const addFiles = page.getByTestId('add-files');
+      await addFiles.getByTestId('photo-input').setInputFiles([{ name: 'IMG_20261201_door.png', mimeType: 'image/png', buffer: png(640, 480) }]);
+      await expect.poll(() => addFiles.getByTestId('photo-item').first().getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+      await page.getByTestId('submit-files').click();
+      lookups += 2; // the addition, then the refresh it triggers
+      await expect.poll(() => page.getByTestId('files-added').textContent()).toContain('已补充 1 张照片');
+      expect(await addFiles.getByTestId('photo-item').count()).toBe(0);
+      await s.screenshot('whistle-follow-files-added-phone');
+      await expectClean(s);
+
       await page.getByTestId('leave-now').click();
       await page.getByRole('heading', { name: '开始之前：您的身份如何受到保护' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/whistleblower/');
@@ -346,6 +357,11 @@ describe('whistleblower site (390 px)', () => {
       lookups++;
       await expect.poll(() => page.getByTestId('reward-status').getAttribute('data-status')).toBe('notified');
       expect(await page.getByTestId('reward').textContent()).toMatch(/¥|￥/);
+      // The determination explained: the rule set's version and each factor with its effect.
+      const explanation = page.getByTestId('reward-explanation');
+      expect(await explanation.textContent()).toMatch(/适用奖励规则版本：\S+/);
+      expect(await explanation.locator('li').count()).toBeGreaterThan(0);
+      await s.screenshot('whistle-claim-explanation-phone');
       await page.getByLabel('姓名').fill(M.claimName);
       await page.getByLabel('身份证号').fill(M.idNumber);
       await page.getByLabel('手机号').fill('13900002222');

@@ -42,10 +42,12 @@ export type TrpcLimitClass = 'reportSubmit' | 'receiptLookup' | 'publicTrpc';
 export const RECEIPT_PROCEDURES: readonly string[] = [
   'public.reports.track',
   'public.reports.sendMessage',
+  'public.reports.addFiles',
   'public.rewards.status',
   'public.rewards.claim',
   'whistleblower.track',
   'whistleblower.sendMessage',
+  'whistleblower.addFiles',
   'whistleblower.claim',
 ];
 export const SUBMIT_PROCEDURES: readonly string[] = ['public.reports.submit', 'whistleblower.submit'];

@@ -139,14 +139,49 @@ function RewardView({ reward, receipt, onChanged, onRefused }: { reward: Reward;
           </p>
         ) : null}
         {reward.status === 'paid' ? <p className="wb-ok wb-okbox">{t('wb.claim.paidNote')}</p> : null}
-        {reward.status === 'expired' ? <p className="wb-warning">{t('wb.claim.expiredNote')}</p> : null}
-        {reward.status === 'withheld' || reward.status === 'ineligible' ? <p className="wb-warning">{t('wb.claim.withheldNote')}</p> : null}
-        <details className="wb-details">
+        {reward.status === 'expired' ? (
+          <p className="wb-warning" data-testid="reward-expired">
+            {reward.claimWindowEnd ? `${t('wb.claim.expiredOn', { date: date(reward.claimWindowEnd) })} ` : ''}
+            {t('wb.claim.expiredNote')}
+          </p>
+        ) : null}
+        {reward.status === 'withheld' || reward.status === 'ineligible' ? (
+          <div className="wb-warning" data-testid="reward-refused">
+            <p>{t('wb.claim.withheldNote')}</p>
+            {reward.refusalReasons.length > 0 ? (
+              <p>
+                <strong>{t('wb.claim.reasonLabel')}：</strong>
+                {reward.refusalReasons.join('；')}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        <details className="wb-details" data-testid="reward-explanation" open={reward.explanation !== null}>
           <summary>{t('wb.claim.explanation')}</summary>
-          <p className="wb-hint">{t('wb.claim.explanationPending')}</p>
+          {reward.explanation ? <Explanation explanation={reward.explanation} /> : <p className="wb-hint">{t('wb.claim.explanationNone')}</p>}
         </details>
       </section>
       {open ? <ClaimFormCard receipt={receipt} onDone={onChanged} onRefused={onRefused} /> : null}
+    </>
+  );
+}
+
+/** The factor list the rules engine wrote when the amount was set, in the reader's language. */
+function Explanation({ explanation }: { explanation: NonNullable<Reward['explanation']> }) {
+  const { t, yuan, label } = useText();
+  return (
+    <>
+      <p className="wb-hint">{t('wb.claim.rulesVersion', { version: explanation.rulesVersion })}</p>
+      <ol className="wb-factors">
+        {explanation.factors.map((f, i) => (
+          <li key={`${f.code}-${i}`} data-code={f.code}>
+            <span>{label(f)}</span>
+            <span className="wb-factor__effect" aria-label={t('wb.claim.factorEffect')}>
+              {f.effectFen === null ? t('wb.claim.factorNoEffect') : `${f.effectFen >= 0 ? '+' : '−'}${yuan(Math.abs(f.effectFen))}`}
+            </span>
+          </li>
+        ))}
+      </ol>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useTRPC, type RouterOutputs } from '@firebreak/client';
 import { useSession, IDLE_MINUTES } from '../lib/session';
 import { ReceiptForm } from '../lib/receipt-form';
 import { useText } from '../lib/use-text';
+import { AddFilesCard } from './add-files';
 
 type Tracked = RouterOutputs['whistleblower']['track'];
 
@@ -193,8 +194,9 @@ function CaseView({
             {t('wb.follow.send')}
           </button>
         </form>
-        <p className="wb-note">{t('wb.follow.files')}</p>
       </section>
+
+      <AddFilesCard receipt={receipt} status={r.status} onAdded={onRefresh} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { claimReward } from '../services/claim-reward';
 import { clientKeyOf, intakeDeps } from '../services/intake-context';
 import { sendReporterMessage } from '../services/reporter-messages';
+import { addReporterFiles, addReporterFilesInput } from '../services/reporter-files';
 import { submitReport, submitReportInput, whistleblowerIdentitySchema } from '../services/submit-report';
 import { trackReport } from '../services/track-report';
 import { dbProcedure, router } from '../trpc';
@@ -29,6 +30,9 @@ export const whistleblower = router({
   sendMessage: dbProcedure
     .input(sendMessageInput)
     .mutation(({ ctx, input }) => sendReporterMessage(intakeDeps(ctx), clientKeyOf(ctx), input.receipt, input.body)),
+
+  /** Files added after filing, by the receipt: images re-encoded without metadata by POST /uploads. */
+  addFiles: dbProcedure.input(addReporterFilesInput).mutation(({ ctx, input }) => addReporterFiles(intakeDeps(ctx), clientKeyOf(ctx), input)),
 
   claim: dbProcedure.input(claimRewardInput).mutation(({ ctx, input }) => claimReward(intakeDeps(ctx), clientKeyOf(ctx), input)),
 });

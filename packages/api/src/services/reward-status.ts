@@ -13,6 +13,17 @@ export interface PublicRewardStatus {
   readonly amountFen: number | null;
   readonly claimWindowEnd: string | null;
   readonly claim: { readonly status: string; readonly submittedAt: string } | null;
+  /**
+   * How the amount was set, once a second person approved it: the rule set's
+   * version and every factor with the sentence the rules engine wrote for it
+   * (both languages) and its signed effect in fen.
+   */
+  readonly explanation: {
+    readonly rulesVersion: string;
+    readonly factors: readonly { readonly code: string; readonly zh: string; readonly en: string; readonly effectFen: number | null }[];
+  } | null;
+  /** Why no reward is paid: the assessment's reasons (ineligible) or the withholding officer's reason (withheld). */
+  readonly refusalReasons: readonly string[];
 }
 
 /**
@@ -33,6 +44,20 @@ export async function rewardStatus(deps: IntakeDeps, clientKey: string, receipt:
       amountFen: AMOUNT_SHOWN.includes(state.status) ? (state.determination?.amountFen ?? null) : null,
       claimWindowEnd: state.claimWindowEnd,
       claim: claim ? { status: claim.status, submittedAt: claim.submittedAt.toISOString() } : null,
+      explanation:
+        AMOUNT_SHOWN.includes(state.status) && state.determination
+          ? {
+              rulesVersion: state.determination.rulesVersion,
+              factors: state.determination.factors.map((f) => ({ code: f.code, zh: f.zh, en: f.en, effectFen: f.effectFen })),
+            }
+          : null,
+      refusalReasons: refusalReasons(state),
     },
   };
+}
+
+function refusalReasons(state: RewardState): string[] {
+  if (state.status === 'withheld' && state.withholding) return [state.withholding.reason];
+  if (state.status === 'ineligible' && state.assessment && !state.assessment.eligible) return [...state.assessment.reasons];
+  return [];
 }

@@ -144,7 +144,7 @@ export async function substantiateReport(world: World, reportId: string): Promis
 /** A reward for a report, assessed, determined, approved by a second person and notified: open for claims (or stopped at `upTo`). */
 export async function notifiedReward(
   world: World,
-  input: { reportId: string; jurisdictionId: string; hazardId: string; anonymous: boolean; whistleblower?: boolean; upTo?: 'determined' | 'notified' },
+  input: { reportId: string; jurisdictionId: string; hazardId: string; anonymous: boolean; whistleblower?: boolean; upTo?: 'determined' | 'notified' | 'withheld' },
 ): Promise<string> {
   const deps = depsOf(world);
   const officer = await actorOf(world, 'rewardOfficer');
@@ -175,6 +175,7 @@ export async function notifiedReward(
   if (input.upTo === 'determined') return created.id;
   await step(approver, (s, k) => transitionReward(s, { type: 'approve' }, k));
   await step(officer, (s, k) => transitionReward(s, { type: 'notify' }, k));
+  if (input.upTo === 'withheld') await step(approver, (s, k) => transitionReward(s, { type: 'withhold', reason: '经核查举报人系该单位消防安全管理人' }, k));
   return created.id;
 }
 

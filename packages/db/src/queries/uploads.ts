@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../database';
 import { attachments } from '../schema/reports';
 
@@ -29,4 +29,9 @@ export async function insertUpload(db: Db, upload: NewUpload): Promise<string> {
 export async function findAttachment(db: Db, id: string): Promise<AttachmentRow | null> {
   const [row] = await db.select().from(attachments).where(eq(attachments.id, id)).limit(1);
   return row ?? null;
+}
+
+/** How many uploads are attached to one record. */
+export async function countAttachments(db: Db, entity: string, entityId: string): Promise<number> {
+  return db.$count(attachments, and(eq(attachments.entity, entity), eq(attachments.entityId, entityId)));
 }

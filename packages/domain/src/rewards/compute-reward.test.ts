@@ -347,3 +347,19 @@ describe('computeReward: properties', () => {
     );
   });
 });
+
+describe('computeReward: the sentences a reporter reads', () => {
+  it('name risk categories by their catalog names, never by code, in every rule set and severity', () => {
+    for (const ruleSet of [DEFAULT_REWARD_RULES, CITY_FINE_SHARE_REWARD_RULES, WORK_SAFETY_STYLE_REWARD_RULES]) {
+      for (const severity of REWARD_SEVERITIES) {
+        for (const riskCategory of ['evacuation_blocked', 'illegal_storage', 'ebike_indoor']) {
+          const r = computeReward(ruleSet, facts({ severity, riskCategory, fineFen: 500_000 }));
+          for (const f of r.factors) {
+            expect(f.zh, f.code).not.toMatch(/[a-z]+_[a-z]+/);
+            expect(f.en, f.code).not.toMatch(/\b[a-z]+_[a-z]+\b/);
+          }
+        }
+      }
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { isRiskCategoryCode, riskCategory } from '../catalog/risk-categories';
 import { formatYuan } from './money';
 import type { AnonymousPolicy, RewardExclusion, RewardSeverity, RewardTier } from './reward-rules';
 
@@ -71,6 +72,9 @@ const EXCLUSION_FACTORS: Readonly<Record<RewardExclusion, { code: RewardFactorCo
   },
 };
 
+/** A risk category by its catalog name in each language (a code outside the catalog is kept as it is). */
+const categoryName = (code: string, lang: 'zh' | 'en'): string => (isRiskCategoryCode(code) ? riskCategory(code)[lang] : code);
+
 const yuanZh = (fen: number): string => `${formatYuan(fen)}元`;
 const yuanEn = (fen: number): string => `CNY ${formatYuan(fen)}`;
 
@@ -101,19 +105,19 @@ export const rewardFactor = {
     }
     return { code: 'ANONYMOUS_ALLOWED', zh: '本地规则允许奖励匿名举报', en: 'Local rules reward anonymous reports', effectFen: null };
   },
-  noTier(severity: RewardSeverity, riskCategory: string): RewardFactor {
+  noTier(severity: RewardSeverity, category: string): RewardFactor {
     const s = SEVERITY_NAMES[severity];
     return {
       code: 'NO_TIER',
-      zh: `奖励规则未设置适用于${s.zh}（风险类别 ${riskCategory}）的奖励档次`,
-      en: `The reward rules have no tier for a ${s.en} in risk category ${riskCategory}`,
+      zh: `奖励规则未设置适用于${s.zh}（${categoryName(category, 'zh')}）的奖励档次`,
+      en: `The reward rules have no tier for a ${s.en} in the category ${categoryName(category, 'en')}`,
       effectFen: null,
     };
   },
   tierBase(tier: RewardTier): RewardFactor {
     const s = SEVERITY_NAMES[tier.severity];
-    const scope = tier.riskCategories ? `（风险类别 ${tier.riskCategories.join('、')}）` : '';
-    const scopeEn = tier.riskCategories ? ` (risk categories ${tier.riskCategories.join(', ')})` : '';
+    const scope = tier.riskCategories ? `（${tier.riskCategories.map((c) => categoryName(c, 'zh')).join('、')}）` : '';
+    const scopeEn = tier.riskCategories ? ` (${tier.riskCategories.map((c) => categoryName(c, 'en')).join('; ')})` : '';
     return {
       code: 'TIER_BASE',
       zh: `${s.zh}${scope}奖励标准 ${yuanZh(tier.baseFen)}（档次范围 ${yuanZh(tier.minFen)}至${yuanZh(tier.maxFen)}）`,

@@ -205,10 +205,14 @@ export const whistleblowerMessages = {
   'wb.follow.messageRequired': { 'zh-CN': '写消息：请先输入内容。', en: 'Your message: write something first.' },
   'wb.follow.send': { 'zh-CN': '发送', en: 'Send' },
   'wb.follow.sent': { 'zh-CN': '消息已发送。', en: 'Message sent.' },
-  'wb.follow.files': {
-    'zh-CN': '补充照片的功能尚未开放；需要时请在消息中说明，承办人会通过回执码回复您。',
-    en: 'Adding photos to a filed report is not open yet; say so in a message and the handler will reply through your receipt.',
+  'wb.files.title': { 'zh-CN': '补充照片', en: 'Add photos' },
+  'wb.files.hint': {
+    'zh-CN': '可为这条举报补充现场照片。照片在您的手机上重新生成，不带拍摄时间、位置和设备信息；承办人会收到补充提醒。',
+    en: 'Add photos of the hazard to this report. They are re-made on your phone without the time, place or device they were taken with; the handler is told of them.',
   },
+  'wb.files.wait': { 'zh-CN': '请等待照片上传完成，或移除上传失败的照片。', en: 'Wait for the photos to finish uploading, or remove the ones that failed.' },
+  'wb.files.submit': { 'zh-CN': '提交补充照片', en: 'Add these photos' },
+  'wb.files.added': { 'zh-CN': '已补充 {count} 张照片，承办人会收到提醒。', en: '{count} photo(s) added; the handler has been told.' },
   'wb.follow.close': { 'zh-CN': '结束查询', en: 'End session' },
 
   'wb.claim.title': { 'zh-CN': '凭回执领取奖励', en: 'Claim a reward by receipt' },
@@ -220,10 +224,13 @@ export const whistleblowerMessages = {
   'wb.claim.window': { 'zh-CN': '领取期限', en: 'Claim by' },
   'wb.claim.windowValue': { 'zh-CN': '{date} 前', en: 'before {date}' },
   'wb.claim.explanation': { 'zh-CN': '评定说明', en: 'How the amount was set' },
-  'wb.claim.explanationPending': {
-    'zh-CN': '金额依本市奖励规则按隐患等级、是否为首位举报人、内部举报等因素评定，并经第二人审批。逐项计算说明暂不能在此显示。',
-    en: 'The amount is set under the city’s reward rules from the hazard’s severity, whether you were the first to report, the whistleblower uplift and other factors, and approved by a second person. The factor-by-factor breakdown cannot be shown here yet.',
+  'wb.claim.explanationNone': {
+    'zh-CN': '金额经第二人审批后，这里逐项列出依据本市奖励规则评定的每个因素及其对金额的影响。',
+    en: 'Once a second person approves the amount, every factor of the city’s reward rules that set it is listed here with its effect.',
   },
+  'wb.claim.rulesVersion': { 'zh-CN': '适用奖励规则版本：{version}', en: 'Reward rules applied: version {version}' },
+  'wb.claim.factorEffect': { 'zh-CN': '金额影响', en: 'Effect on the amount' },
+  'wb.claim.factorNoEffect': { 'zh-CN': '决定是否奖励，不改变金额', en: 'Decides eligibility; no change to the amount' },
   'wb.claim.st.eligible': { 'zh-CN': '符合奖励条件，正在评定金额', en: 'Eligible; the amount is being set' },
   'wb.claim.st.candidate': { 'zh-CN': '正在审查是否符合奖励条件', en: 'Being assessed for a reward' },
   'wb.claim.st.determined': { 'zh-CN': '已评定金额，待第二人审批', en: 'Amount set, awaiting a second person’s approval' },
@@ -241,9 +248,11 @@ export const whistleblowerMessages = {
     en: 'The claim window has closed and the reward will not be paid. To dispute it call 96119 (never read your receipt out on the phone).',
   },
   'wb.claim.withheldNote': {
-    'zh-CN': '经审查不予奖励（如本单位负责人、消防工作人员及其近亲属举报，已掌握的隐患，或不实举报）。具体理由暂不能在此显示。',
-    en: 'The reward was withheld (for example: the unit’s own responsible persons, fire-service staff and their relatives, hazards already known, or false reports). The specific reason cannot be shown here yet.',
+    'zh-CN': '经审查不予奖励。依规不予奖励的情形包括：本单位负责人、消防工作人员及其近亲属举报，已掌握的隐患，或不实举报。',
+    en: 'The reward was withheld. The rules withhold rewards for, among others: the unit’s own responsible persons, fire-service staff and their relatives, hazards already known, and false reports.',
   },
+  'wb.claim.reasonLabel': { 'zh-CN': '理由', en: 'Reason' },
+  'wb.claim.expiredOn': { 'zh-CN': '领取期限已于 {date} 届满。', en: 'The claim window ended on {date}.' },
   'wb.claim.submitted': { 'zh-CN': '您的领取申请已于 {date} 提交（{status}），经办人员核验身份后发放。', en: 'Your claim was sent on {date} ({status}); it is paid once the officer has checked your identity.' },
   'wb.claim.submittedPaid': { 'zh-CN': '您的领取申请于 {date} 提交，已核验并发放。', en: 'Your claim, sent on {date}, was checked and paid.' },
   'wb.claim.cst.submitted': { 'zh-CN': '待核验', en: 'awaiting checks' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addReporterFiles, addReporterFilesInput } from '../../services/reporter-files';
 import { clientKeyOf, intakeDeps } from '../../services/intake-context';
 import { receiptSchema } from '../../services/receipt-access';
 import { sendReporterMessage } from '../../services/reporter-messages';
@@ -38,4 +39,7 @@ export const publicReports = router({
   sendMessage: dbProcedure
     .input(sendMessageInput)
     .mutation(({ ctx, input }) => sendReporterMessage(intakeDeps(ctx), clientKeyOf(ctx), input.receipt, input.body)),
+
+  /** Photos added after filing, by the receipt (uploaded first through POST /uploads). */
+  addFiles: dbProcedure.input(addReporterFilesInput).mutation(({ ctx, input }) => addReporterFiles(intakeDeps(ctx), clientKeyOf(ctx), input)),
 });

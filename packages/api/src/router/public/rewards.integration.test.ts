@@ -14,7 +14,7 @@ const identity = { name: '举报人钱七', idNumber: '11010519491231002X', phon
 const payment = { method: 'alipay' as const, account: 'qian7@example.com' };
 
 /** A report at venue A, substantiated, with a reward advanced as far as `upTo`. */
-async function rewardedReport(opts: { contact?: { name: string; phone: string }; upTo?: 'determined' | 'notified' } = {}) {
+async function rewardedReport(opts: { contact?: { name: string; phone: string }; upTo?: 'determined' | 'notified' | 'withheld' } = {}) {
   const filed = await world.public().public.reports.submit({
     idempotencyKey: newKey(),
     riskCategory: 'evacuation_blocked',
@@ -47,13 +47,27 @@ describe('public.rewards.status', () => {
   it('hides the amount until a second person approved it, then shows it with the claim window', async () => {
     const determined = await rewardedReport({ upTo: 'determined' });
     expect(await world.public().public.rewards.status({ receipt: determined.receipt })).toEqual({
-      reward: { status: 'determined', amountFen: null, claimWindowEnd: null, claim: null },
+      reward: { status: 'determined', amountFen: null, claimWindowEnd: null, claim: null, explanation: null, refusalReasons: [] },
     });
     const notified = await rewardedReport();
     const status = await world.public().public.rewards.status({ receipt: notified.receipt });
     expect(status.reward).toMatchObject({ status: 'notified', amountFen: 20_000, claim: null });
     expect(Date.parse(status.reward!.claimWindowEnd!)).toBeGreaterThan(world.now.getTime());
     expect(JSON.stringify(status)).not.toContain('蒋经办');
+  });
+
+  it('explains an approved amount factor by factor with the rule set version, and never who decided', async () => {
+    const notified = await rewardedReport();
+    const { reward } = await world.public().public.rewards.status({ receipt: notified.receipt });
+    expect(reward?.explanation).toEqual({ rulesVersion: 'default-2025.1', factors: [{ code: 'tier', zh: '一般隐患', en: 'General', effectFen: 20_000 }] });
+    expect(reward?.refusalReasons).toEqual([]);
+    expect(Object.keys(reward ?? {})).not.toContain('by');
+  });
+
+  it('gives the reason a reward was withheld, and no amount', async () => {
+    const withheld = await rewardedReport({ upTo: 'withheld' });
+    const { reward } = await world.public().public.rewards.status({ receipt: withheld.receipt });
+    expect(reward).toMatchObject({ status: 'withheld', amountFen: null, explanation: null, refusalReasons: ['经核查举报人系该单位消防安全管理人'] });
   });
 
   it('answers a wrong receipt with RECEIPT.NOT_FOUND and a malformed one with a field error', async () => {
