@@ -186,6 +186,14 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
       await s.screenshot('portal-track-phone');
       await expectClean(s);
 
+      // A photo added after filing, by the receipt.
+      const addFiles = page.getByTestId('add-files');
+      await addFiles.getByTestId('photo-input').setInputFiles([{ name: 'later.png', mimeType: 'image/png', buffer: png(640, 480) }]);
+      await expect.poll(() => addFiles.getByTestId('photo-item').first().getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+      await page.getByTestId('submit-files').click();
+      await expect.poll(() => page.getByTestId('files-added').textContent()).toContain('已补充 1 张照片');
+      await expectClean(s);
+
       // A wrong receipt gets the server's message in the reader's language.
       await page.getByRole('button', { name: '查询其他回执' }).click();
       await page.getByLabel('回执码').fill('0000 0000 0000 0001');

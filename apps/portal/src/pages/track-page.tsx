@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTRPC, type RouterOutputs } from '@firebreak/client';
 import type { MessageKey } from '@firebreak/ui';
 import { useText } from '../lib/use-text';
+import { AddFilesCard } from './add-files';
 
 type Tracked = RouterOutputs['public']['reports']['track'];
 type Reward = RouterOutputs['public']['rewards']['status']['reward'];
@@ -344,6 +345,8 @@ function TrackedView({
         </form>
       </section>
 
+      <AddFilesCard receipt={receipt} status={r.status} />
+
       <section className="fb-card" aria-labelledby="reward-title">
         <h3 id="reward-title" className="fb-card__title">
           {t('portal.track.reward')}
@@ -355,7 +358,7 @@ function TrackedView({
             {reward.claimWindowEnd ? <p>{t('portal.track.rewardWindow', { date: date(reward.claimWindowEnd) })}</p> : null}
             {reward.claim ? <p className="fb-muted">{t('portal.track.rewardClaimStatus', { status: reward.claim.status, date: date(reward.claim.submittedAt) })}</p> : null}
             {reward.status === 'notified' || reward.status === 'approved' ? (
-              <a className="fb-button" href="/whistleblower/">
+              <a className="fb-button" href="/whistleblower/claim">
                 {t('portal.track.rewardClaim')}
               </a>
             ) : null}
