@@ -1,5 +1,7 @@
 import { intakeCatalogs } from '../services/intake-catalogs';
-import { publicProcedure, router } from '../trpc';
+import { intakePreviewInput, previewIntake } from '../services/intake-preview';
+import { intakeDeps } from '../services/intake-context';
+import { dbProcedure, publicProcedure, router } from '../trpc';
 import { publicDraws } from './public/draws';
 import { exposure } from './public/exposure';
 import { publicReports } from './public/reports';
@@ -10,6 +12,8 @@ import { publicVenues } from './public/venues';
 export const publicRouter = router({
   /** Venue categories, risk categories (with the urgent ones marked) and report channels, zh and en. */
   catalogs: publicProcedure.query(() => intakeCatalogs()),
+  /** Before sending: the jurisdiction that will handle the report and why, whether the place is served, the duplicate hint. */
+  preview: dbProcedure.input(intakePreviewInput).query(({ ctx, input }) => previewIntake(intakeDeps(ctx), input)),
   venues: publicVenues,
   reports: publicReports,
   exposure,

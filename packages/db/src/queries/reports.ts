@@ -94,12 +94,13 @@ export interface DuplicateCheckRow {
   readonly lng: number | null;
   readonly riskCategory: string | null;
   readonly submittedAt: Date;
+  readonly status: string;
 }
 
 /** Reports of one risk category received in [from, to], the pool the kernel's duplicate check compares against. */
 export function listReportsForDuplicateCheck(db: Db, input: { riskCategory: string; from: Date; to: Date; limit?: number }): Promise<DuplicateCheckRow[]> {
   return db
-    .select({ id: reports.id, venueId: reports.venueId, lat: reports.lat, lng: reports.lng, riskCategory: reports.riskCategory, submittedAt: reports.submittedAt })
+    .select({ id: reports.id, venueId: reports.venueId, lat: reports.lat, lng: reports.lng, riskCategory: reports.riskCategory, submittedAt: reports.submittedAt, status: reports.status })
     .from(reports)
     .where(and(eq(reports.riskCategory, input.riskCategory), gte(reports.submittedAt, input.from), lte(reports.submittedAt, input.to)))
     .orderBy(desc(reports.submittedAt))
