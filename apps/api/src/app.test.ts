@@ -182,7 +182,7 @@ describe('front ends', () => {
 });
 
 describe('security headers', () => {
-  it.each(['/', '/console/', '/healthz', '/trpc/health'])('%s carries the helmet headers and our CSP', async (url) => {
+  it.each(['/', '/console/', '/whistleblower/', '/whistleblower/claim', '/healthz', '/trpc/health'])('%s carries the helmet headers and our CSP', async (url) => {
     const res = await app.inject({ method: 'GET', url });
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
@@ -190,6 +190,10 @@ describe('security headers', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-eval');
+    // No inline script and no other origin for any request a page makes (the whistleblower site most of all).
+    expect(csp).toContain("script-src-attr 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/https?:\/\//);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
