@@ -77,6 +77,7 @@ describe('createDb with PGlite on disk', () => {
 });
 
 describe('createDb on the test database server', () => {
+  // Four WASM PostgreSQL instances migrating at once take minutes on a loaded 2-core machine, not seconds.
   test('several handles opening one database at once all come up migrated', async () => {
     // Uses whatever createTestDb uses: PostgreSQL when configured (where the
     // migration lock matters), otherwise independent in-memory PGlite instances.
@@ -104,5 +105,5 @@ describe('createDb on the test database server', () => {
         await admin.close();
       }
     }
-  });
+  }, 300_000);
 });
