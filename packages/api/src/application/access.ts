@@ -34,7 +34,7 @@ export function referenceOf(ctx: Pick<StaffContext, 'db' | 'services'>): Promise
  * The scope half of every staff read and non-lifecycle write: the kernel's `authorize` on the
  * loaded subject (role, jurisdiction subtree, department). Returns the reference data it read.
  */
-export async function requireAccess(ctx: StaffContext, capability: Capability, subject: AccessSubject): Promise<ReferenceData> {
+export async function requireAccess(ctx: Pick<StaffContext, 'db' | 'services' | 'actor'>, capability: Capability, subject: AccessSubject): Promise<ReferenceData> {
   const ref = await referenceOf(ctx);
   const decision = authorize(ctx.actor, capability, subject, ref.tree);
   if (!decision.ok) throw new DomainFailure(decision.error);
