@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { z, ZodError } from 'zod';
-import { capabilityDefinition, findUnstorableInput, STAFF_ROLES, type Actor, type Capability, type DomainError } from '@firebreak/domain';
+import { capabilityDefinition, cataloguedError, findUnstorableInput, STAFF_ROLES, type Actor, type Capability, type DomainError } from '@firebreak/domain';
 import type { Db } from '@firebreak/db';
 import type { Services } from './context/services';
 import { resolveSession } from './auth/sessions';
@@ -242,13 +242,13 @@ function fail(code: string, message: string, messageZh: string): never {
 
 /** Any procedure that reads or writes data: the database and services must be wired. */
 export const dbProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.db || !ctx.services) fail('SERVER.UNAVAILABLE', 'The database is not available', '数据库暂不可用');
+  if (!ctx.db || !ctx.services) throw toTRPCError(cataloguedError('SERVER.UNAVAILABLE'));
   return next({ ctx: { ...ctx, db: ctx.db, services: ctx.services } });
 });
 
 /** A signed-in account (staff or unit). */
 export const authedProcedure = dbProcedure.meta({ access: { kind: 'authed' } }).use(({ ctx, next }) => {
-  if (!ctx.session) fail('AUTH.UNAUTHENTICATED', 'Please sign in', '请先登录');
+  if (!ctx.session) throw toTRPCError(cataloguedError('AUTH.UNAUTHENTICATED'));
   return next({ ctx: { ...ctx, session: ctx.session, actor: ctx.session.actor } });
 });
 

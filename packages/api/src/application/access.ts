@@ -1,4 +1,4 @@
-import { authorize, type AccessSubject, type Actor, type Capability, type DomainError } from '@firebreak/domain';
+import { authorize, cataloguedError, type AccessSubject, type Actor, type Capability, type DomainError } from '@firebreak/domain';
 import type { Db } from '@firebreak/db';
 import type { ReferenceData } from '../context/reference';
 import type { Services } from '../context/services';
@@ -58,7 +58,7 @@ export function inTransaction<C extends StaffContext, T>(ctx: C, fn: (tx: C) => 
 /** The department a staff actor acts for (staff rows always have one: users_staff_scope_ck). */
 export function actorDepartment(actor: Actor): string {
   if (actor.departmentId === null) {
-    throw new DomainFailure({ code: 'ACCESS.NO_DEPARTMENT', message: 'Your account belongs to no department', messageZh: '您的账号未归属任何部门' });
+    throw new DomainFailure(cataloguedError('ACCESS.NO_DEPARTMENT'));
   }
   return actor.departmentId;
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { stamp, verifyDraw, type DrawOutput, type StoredDrawInputs } from '@firebreak/domain';
+import { cataloguedError, stamp, verifyDraw, type DrawOutput, type StoredDrawInputs } from '@firebreak/domain';
 import { getDrawRow, listDraws, publishDrawRow, runAudited, type DrawRow } from '@firebreak/db';
 import { requireAccess } from '../application/access';
 import { runAndStoreDraw } from '../application/draws/run-draw';
-import { DomainFailure, domainError } from '../application/failure';
+import { DomainFailure } from '../application/failure';
 import { capabilityProcedure, router } from '../trpc';
 
 const runDrawInput = z.object({
@@ -42,7 +42,7 @@ function drawView(row: DrawRow) {
   };
 }
 
-const ALREADY_PUBLISHED = domainError('DRAW.ALREADY_PUBLISHED', 'This draw has already been published', '该抽查结果已公开');
+const ALREADY_PUBLISHED = cataloguedError('DRAW.ALREADY_PUBLISHED');
 
 /** 双随机一公开: draws from the unit library and the inspector list, replayable by anyone. */
 export const draws = router({

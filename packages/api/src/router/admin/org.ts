@@ -4,6 +4,7 @@ import {
   JURISDICTION_LEVELS,
   ROLES,
   buildJurisdictionTree,
+  cataloguedError,
   departmentSchema,
   stamp,
   validateStaffAssignment,
@@ -24,7 +25,6 @@ import {
 } from '@firebreak/db';
 import { hashPassword } from '../../auth/passwords';
 import { requireAccess, referenceOf, treeRootOf, uniqueAsConflict } from '../../application/access';
-import { domainError } from '../../application/failure';
 import { capabilityProcedure, router } from '../../trpc';
 import { DomainFailure, unwrap } from '../../application/failure';
 
@@ -79,7 +79,7 @@ export const orgAdmin = router({
             (tx) => insertJurisdiction(tx, { id, parentId: input.parentId, level: input.level, name: input.name, code: input.code ?? null }),
             (j) => ({ entity: 'jurisdiction', entityId: j.id, action: 'create', from: null, to: 'active', by: stamp(ctx.actor, now), data: { jurisdictionId: j.id, ...input } }),
           ),
-        domainError('JURISDICTION.DUPLICATE', 'A jurisdiction with this code already exists', '该区划代码已存在'),
+        cataloguedError('JURISDICTION.DUPLICATE'),
       );
       ctx.services.reference.invalidate();
       return result;
@@ -102,7 +102,7 @@ export const orgAdmin = router({
       });
       if (!parsed.success) {
         throw new DomainFailure(
-          domainError('DEPARTMENT.INVALID', 'The department is not valid for its kind', '部门信息与部门类型不符', {
+          cataloguedError('DEPARTMENT.INVALID', {
             issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
           }),
         );
@@ -174,7 +174,7 @@ export const orgAdmin = router({
               data: { jurisdictionId, username: input.username, role: input.role, departmentId: dept.id },
             }),
           ),
-        domainError('USER.ALREADY_EXISTS', 'This username is taken', '该用户名已被使用'),
+        cataloguedError('USER.ALREADY_EXISTS'),
       );
       return getUserSummary(ctx.db, result);
     }),
@@ -191,7 +191,7 @@ export const orgAdmin = router({
         ctx.db,
         async (tx) => {
           if (!(await disableUserAccount(tx, user.id, now))) {
-            throw new DomainFailure(domainError('USER.ALREADY_DISABLED', 'This account is already disabled', '该账号已停用'));
+            throw new DomainFailure(cataloguedError('USER.ALREADY_DISABLED'));
           }
         },
         () => ({ entity: 'user', entityId: user.id, action: 'disable', from: 'active', to: 'disabled', by: stamp(ctx.actor, now), data: { username: user.username } }),

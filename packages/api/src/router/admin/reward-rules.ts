@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { parseRewardRules, stamp } from '@firebreak/domain';
+import { cataloguedError, parseRewardRules, stamp } from '@firebreak/domain';
 import { insertRewardRuleVersion, listRewardRuleRows, runAudited } from '@firebreak/db';
 import { requireAccess, referenceOf, treeRootOf, uniqueAsConflict, type StaffContext } from '../../application/access';
-import { domainError } from '../../application/failure';
 import { capabilityProcedure, router } from '../../trpc';
 import { effectiveInstant } from '../../services/reward-rules';
 import { unwrap } from '../../application/failure';
@@ -58,7 +57,7 @@ export const rewardRulesAdmin = router({
               data: { ...(input.jurisdictionId ? { jurisdictionId: input.jurisdictionId } : {}), version: row.version, rulesVersion: rules.version, effectiveFrom: rules.effectiveFrom },
             }),
           ),
-        domainError('REWARD_RULES.STALE', 'Someone else added a version meanwhile; try again', '奖励规则已被他人更新，请重试'),
+        cataloguedError('REWARD_RULES.STALE'),
       );
       return result;
     }),

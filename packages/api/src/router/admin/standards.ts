@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  cataloguedError,
   nextStandardVersion,
   publishStandard,
   reviseStandardDraft,
@@ -60,7 +61,7 @@ async function authorizeCatalog(ctx: StaffContext): Promise<void> {
   await requireAccess(ctx, 'admin.catalog', { jurisdictionId: treeRootOf(ref, ctx.jurisdictionRoot) });
 }
 
-const STALE = domainError('STANDARD.STALE', 'Someone else created this version meanwhile; reload and try again', '该版本已被他人创建，请刷新后重试');
+const STALE = cataloguedError('STANDARD.STALE');
 
 /** Remediation standards (整治标准), versioned by the kernel's rules. */
 export const standardsAdmin = router({
