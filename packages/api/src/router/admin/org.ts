@@ -24,7 +24,8 @@ import {
   runAudited,
 } from '@firebreak/db';
 import { hashPassword } from '../../auth/passwords';
-import { requireAccess, referenceOf, treeRootOf, uniqueAsConflict } from '../../application/access';
+import { insertAuditedUnique } from '../../application/admin/audited-insert';
+import { requireAccess, referenceOf, treeRootOf } from '../../application/access';
 import { capabilityProcedure, router } from '../../trpc';
 import { DomainFailure, unwrap } from '../../application/failure';
 
@@ -72,13 +73,12 @@ export const orgAdmin = router({
       const rows = await listJurisdictionRows(ctx.db);
       unwrap(buildJurisdictionTree([...rows, { id, parentId: input.parentId, level: input.level, name: input.name }], { allowForest: true }));
       const now = ctx.clock();
-      const { result } = await uniqueAsConflict(
-        () =>
-          runAudited(
-            ctx.db,
-            (tx) => insertJurisdiction(tx, { id, parentId: input.parentId, level: input.level, name: input.name, code: input.code ?? null }),
-            (j) => ({ entity: 'jurisdiction', entityId: j.id, action: 'create', from: null, to: 'active', by: stamp(ctx.actor, now), data: { jurisdictionId: j.id, ...input } }),
-          ),
+      const result = await insertAuditedUnique(
+        ctx,
+        ctx.actor,
+        now,
+        (tx) => insertJurisdiction(tx, { id, parentId: input.parentId, level: input.level, name: input.name, code: input.code ?? null }),
+        (j) => ({ entity: 'jurisdiction', entityId: j.id, action: 'create', from: null, to: 'active', data: { jurisdictionId: j.id, ...input } }),
         cataloguedError('JURISDICTION.DUPLICATE'),
       );
       ctx.services.reference.invalidate();
@@ -151,29 +151,27 @@ export const orgAdmin = router({
       unwrap(validateStaffAssignment(input.role, dept.kind as DepartmentKind));
       const passwordHash = await hashPassword(input.password);
       const now = ctx.clock();
-      const { result } = await uniqueAsConflict(
-        () =>
-          runAudited(
-            ctx.db,
-            (tx) =>
-              insertUser(tx, {
-                username: input.username,
-                displayName: input.displayName,
-                role: input.role,
-                passwordHash,
-                departmentId: dept.id,
-                jurisdictionId,
-              }),
-            (userId) => ({
-              entity: 'user',
-              entityId: userId,
-              action: 'create',
-              from: null,
-              to: 'active',
-              by: stamp(ctx.actor, now),
-              data: { jurisdictionId, username: input.username, role: input.role, departmentId: dept.id },
-            }),
-          ),
+      const result = await insertAuditedUnique(
+        ctx,
+        ctx.actor,
+        now,
+        (tx) =>
+          insertUser(tx, {
+            username: input.username,
+            displayName: input.displayName,
+            role: input.role,
+            passwordHash,
+            departmentId: dept.id,
+            jurisdictionId,
+          }),
+        (userId) => ({
+          entity: 'user',
+          entityId: userId,
+          action: 'create',
+          from: null,
+          to: 'active',
+          data: { jurisdictionId, username: input.username, role: input.role, departmentId: dept.id },
+        }),
         cataloguedError('USER.ALREADY_EXISTS'),
       );
       return getUserSummary(ctx.db, result);

@@ -20,7 +20,8 @@ import {
   type Db,
   type StandardVersionRow,
 } from '@firebreak/db';
-import { requireAccess, referenceOf, treeRootOf, uniqueAsConflict, type StaffContext } from '../../application/access';
+import { insertAuditedUnique } from '../../application/admin/audited-insert';
+import { requireAccess, referenceOf, treeRootOf, type StaffContext } from '../../application/access';
 import { domainError } from '../../application/failure';
 import { capabilityProcedure, router } from '../../trpc';
 import { checkItemValues, standardFromRows } from './standard-rows';
@@ -87,22 +88,21 @@ export const standardsAdmin = router({
       const versions = await loadVersions(ctx.db, input.category);
       const draft = unwrap(nextStandardVersion(versions.map((v) => v.standard), input as unknown as StandardDraftInput));
       const now = ctx.clock();
-      const { result } = await uniqueAsConflict(
-        () =>
-          runAudited(
-            ctx.db,
-            (tx) =>
-              insertStandardVersion(tx, {
-                code: draft.category,
-                venueCategory: draft.category,
-                version: draft.version,
-                titleZh: draft.title.zh,
-                titleEn: draft.title.en,
-                createdByUserId: ctx.actor.userId,
-                items: checkItemValues(draft.items),
-              }),
-            (row) => ({ entity: 'standard', entityId: row.id, action: 'create_draft', from: null, to: 'draft', by: stamp(ctx.actor, now), data: { standard: draft } }),
-          ),
+      const result = await insertAuditedUnique(
+        ctx,
+        ctx.actor,
+        now,
+        (tx) =>
+          insertStandardVersion(tx, {
+            code: draft.category,
+            venueCategory: draft.category,
+            version: draft.version,
+            titleZh: draft.title.zh,
+            titleEn: draft.title.en,
+            createdByUserId: ctx.actor.userId,
+            items: checkItemValues(draft.items),
+          }),
+        (row) => ({ entity: 'standard', entityId: row.id, action: 'create_draft', from: null, to: 'draft', data: { standard: draft } }),
         STALE,
       );
       return { id: result.id, ...draft };
