@@ -2,7 +2,7 @@ import { authorize, cataloguedError, type AccessSubject, type Actor, type Capabi
 import type { Db } from '@firebreak/db';
 import type { ReferenceData } from '../context/reference';
 import type { Services } from '../context/services';
-import type { Clock } from '../trpc';
+import type { Clock } from '../context/request-context';
 import { DomainFailure } from './failure';
 
 /**

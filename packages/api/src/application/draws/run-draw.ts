@@ -13,7 +13,7 @@ import {
 } from '@firebreak/domain';
 import { getCampaignRow, insertDraw, listDrawInspectorRecords, listDrawUnitRecords, runAudited, type Db, type DrawRow } from '@firebreak/db';
 import type { Services } from '../../context/services';
-import type { Clock } from '../../trpc';
+import type { Clock } from '../../context/request-context';
 import { requireAccess } from '../access';
 import { unwrap } from '../failure';
 

@@ -3,7 +3,7 @@ import type { Db } from '@firebreak/db';
 import type { Services } from '../../context/services';
 import { runTransition } from '../../kernel/run-transition';
 import { staffReportView } from '../../router/staff/report-view';
-import type { Clock } from '../../trpc';
+import type { Clock } from '../../context/request-context';
 import { referenceOf } from '../access';
 
 export interface ReportDeps {
