@@ -1,8 +1,8 @@
-import { authorize, type AccessSubject, type Actor, type Capability, type DomainError } from '@firebreak/domain';
+import { authorize, cataloguedError, type AccessSubject, type Actor, type Capability, type DomainError } from '@firebreak/domain';
 import type { Db } from '@firebreak/db';
 import type { ReferenceData } from '../context/reference';
 import type { Services } from '../context/services';
-import type { Clock } from '../trpc';
+import type { Clock } from '../context/request-context';
 import { DomainFailure } from './failure';
 
 /**
@@ -34,7 +34,7 @@ export function referenceOf(ctx: Pick<StaffContext, 'db' | 'services'>): Promise
  * The scope half of every staff read and non-lifecycle write: the kernel's `authorize` on the
  * loaded subject (role, jurisdiction subtree, department). Returns the reference data it read.
  */
-export async function requireAccess(ctx: StaffContext, capability: Capability, subject: AccessSubject): Promise<ReferenceData> {
+export async function requireAccess(ctx: Pick<StaffContext, 'db' | 'services' | 'actor'>, capability: Capability, subject: AccessSubject): Promise<ReferenceData> {
   const ref = await referenceOf(ctx);
   const decision = authorize(ctx.actor, capability, subject, ref.tree);
   if (!decision.ok) throw new DomainFailure(decision.error);
@@ -58,7 +58,7 @@ export function inTransaction<C extends StaffContext, T>(ctx: C, fn: (tx: C) => 
 /** The department a staff actor acts for (staff rows always have one: users_staff_scope_ck). */
 export function actorDepartment(actor: Actor): string {
   if (actor.departmentId === null) {
-    throw new DomainFailure({ code: 'ACCESS.NO_DEPARTMENT', message: 'Your account belongs to no department', messageZh: '您的账号未归属任何部门' });
+    throw new DomainFailure(cataloguedError('ACCESS.NO_DEPARTMENT'));
   }
   return actor.departmentId;
 }

@@ -1,7 +1,7 @@
 import type { Actor } from '@firebreak/domain';
 import { deleteSession, findSessionUser, insertSession, type Db, type UserRow } from '@firebreak/db';
 import { newSessionToken, sessionTokenHash } from './secrets';
-import type { Session } from '../trpc';
+import type { Session } from '../context/request-context';
 
 export const SESSION_TTL_SECONDS = 8 * 3600; // one working day; staff sign in again each morning
 

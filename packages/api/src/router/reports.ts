@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  authorize,
   DEFAULT_DUPLICATE_CONFIG,
   findDuplicateCandidates,
   REPORT_NOTE_VISIBILITIES,
@@ -8,8 +7,6 @@ import {
   REPORT_STATUSES,
   RISK_CATEGORY_CODES,
   stamp,
-  transitionReport,
-  type Assignee,
   type Effect,
   type ReportCommand,
   type ReportState,
@@ -17,7 +14,6 @@ import {
 import {
   applyEffects,
   findExistingHazardIds,
-  findStaffUsers,
   insertHandlerMessage,
   listScopedReportsForDuplicateCheck,
   listStaffReportMessages,
@@ -26,12 +22,12 @@ import {
   REPORT_CHANNELS as REPORT_CHANNEL_COLUMNS,
   reportDeadline,
 } from '@firebreak/db';
-import { runTransition } from '../kernel/run-transition';
+import { inTransaction, requireAccess, requireAll, type StaffContext } from '../application/access';
+import { assignReport, startVerification } from '../application/reports/assign-report';
+import { notesOf, reportCommand, type ReportCommandOptions } from '../application/reports/report-command';
 import { capabilityProcedure, router } from '../trpc';
-import { inTransaction, notFound, referenceOf, requireAccess, requireAll, type StaffContext } from '../application/access';
 import { duplicateCheckOf, staffReportView } from './staff/report-view';
 import { pageInput, text, versionInput, wire } from './staff/wire';
-import { DomainFailure } from '../application/failure';
 
 // Optional notes every report command may carry (the kernel keeps them on the state):
 // a public note reaches the reporter through the receipt, an internal one never does.
@@ -65,54 +61,9 @@ export const replyReportInput = z.object({ ...subject, text: text(4000), ...note
 export const addReportNoteInput = z.object({ ...subject, note: text(2000), visibility: z.enum(REPORT_NOTE_VISIBILITIES) });
 export const sendMessageInput = z.object({ id: z.uuid(), body: z.string().trim().min(1).max(4000) });
 
-/** One report command through the one lifecycle path, answered with the staff view. */
-async function command(
-  ctx: StaffContext,
-  id: string,
-  version: number | undefined,
-  cmd: ReportCommand,
-  options: { check?: (next: ReportState) => void; set?: (next: ReportState) => { duplicateOfId?: string | null } } = {},
-) {
-  const ref = await referenceOf(ctx);
-  const saved = await runTransition<ReportState, 'report'>(
-    ctx,
-    ctx.actor,
-    'report',
-    id,
-    (state, k) => {
-      const result = transitionReport(state, cmd, k, ref.timeLimits);
-      if (result.ok) options.check?.(result.next);
-      return result;
-    },
-    { ...(version === undefined ? {} : { expectedVersion: version }), ...(options.set ? { set: options.set } : {}) },
-  );
-  return { id: saved.id, version: saved.version, report: staffReportView(saved.state) };
-}
-
-const notesOf = (input: { publicNote?: string | undefined; internalNote?: string | undefined }) => ({
-  ...(input.publicNote === undefined ? {} : { publicNote: input.publicNote }),
-  ...(input.internalNote === undefined ? {} : { internalNote: input.internalNote }),
-});
-
-async function assignTo(ctx: StaffContext, input: { id: string; version?: number | undefined; publicNote?: string | undefined; internalNote?: string | undefined }, assignee: Assignee & { jurisdictionId: string | null }) {
-  const ref = await referenceOf(ctx);
-  const { jurisdictionId, ...person } = assignee;
-  return command(ctx, input.id, input.version, { type: 'assign', assignee: person, ...notesOf(input) }, {
-    // The verifier must be able to act on the report afterwards: the kernel's own
-    // access rule, asked for the assignee once the kernel has accepted the command.
-    check: (next) => {
-      const verdict = authorize({ ...person, jurisdictionId }, 'report.verify', { jurisdictionId: next.jurisdictionId }, ref.tree);
-      if (!verdict.ok) {
-        throw new DomainFailure({
-          code: 'REPORT.INVALID_ASSIGNEE',
-          message: 'The assignee cannot verify reports in this jurisdiction',
-          messageZh: '被指派人员无权核查该辖区的举报',
-          details: { reason: verdict.error.code },
-        });
-      }
-    },
-  });
-}
+/** One report command as the caller, through the one lifecycle path (application/reports). */
+const command = (ctx: StaffContext, id: string, version: number | undefined, cmd: ReportCommand, options?: ReportCommandOptions) =>
+  reportCommand(ctx, ctx.actor, id, version, cmd, options);
 
 export const reports = router({
   /** The triage queue of the caller's subtree, with the nearest time limit and whether it has passed. */
@@ -191,17 +142,7 @@ export const reports = router({
   /** 指派核查 to an inspector or police officer who can verify in the report's jurisdiction. */
   assign: capabilityProcedure('report.assign')
     .input(assignReportInput)
-    .mutation(async ({ ctx, input }) => {
-      const [user] = await findStaffUsers(ctx.db, [input.assigneeUserId]);
-      if (!user || user.disabled) notFound('USER', { en: 'Assignee', zh: '被指派人员' }, input.assigneeUserId);
-      return assignTo(ctx, input, {
-        userId: user.id,
-        name: user.displayName,
-        role: user.role,
-        departmentId: user.departmentId,
-        jurisdictionId: user.jurisdictionId,
-      });
-    }),
+    .mutation(({ ctx, input }) => assignReport(ctx, ctx.actor, input)),
 
   /**
    * 开始核查: the verifier takes the report on themselves. The kernel has no separate
@@ -209,15 +150,7 @@ export const reports = router({
    */
   startVerification: capabilityProcedure('report.verify')
     .input(startVerificationInput)
-    .mutation(({ ctx, input }) =>
-      assignTo(ctx, input, {
-        userId: ctx.actor.userId,
-        name: ctx.actor.name,
-        role: ctx.actor.role,
-        departmentId: ctx.actor.departmentId,
-        jurisdictionId: ctx.actor.jurisdictionId,
-      }),
-    ),
+    .mutation(({ ctx, input }) => startVerification(ctx, ctx.actor, input)),
 
   /** 核查属实, linking the hazards the verification created or found (they must exist). */
   substantiate: capabilityProcedure('report.verify')

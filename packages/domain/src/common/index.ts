@@ -4,3 +4,4 @@ export * from './actor';
 export * from './context';
 export * from './effects';
 export * from './canonical-json';
+export * from './error-catalogue';

@@ -3,3 +3,4 @@ export * from './gb35181-2017';
 export * from './determine-major-hazard';
 export * from './apply-expert-override';
 export * from './validate-collective-decision';
+export * from './decide-major-hazard';

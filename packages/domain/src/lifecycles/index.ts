@@ -13,6 +13,7 @@ import { rewardLifecycle } from './reward';
 export * from './machine';
 export * from './report';
 export * from './report-files';
+export * from './report-assignee';
 export * from './hazard';
 export * from './inspection';
 export * from './enforcement-action';

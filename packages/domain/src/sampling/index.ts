@@ -8,3 +8,4 @@ export * from './assign-inspectors';
 export * from './run-draw';
 export * from './verify-draw';
 export * from './verify-published-draw';
+export * from './draw-candidates';

@@ -3,7 +3,7 @@ import type { Db } from '@firebreak/db';
 import type { Services } from '../../context/services';
 import { runCreate } from '../../kernel/run-transition';
 import { referralKindColumn } from '../../router/staff/columns';
-import type { Clock } from '../../trpc';
+import type { Clock } from '../../context/request-context';
 import { actorDepartment, referenceOf } from '../access';
 
 export interface OpenReferralDeps {

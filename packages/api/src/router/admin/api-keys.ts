@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { stamp } from '@firebreak/domain';
+import { cataloguedError, stamp } from '@firebreak/domain';
 import { getApiKeySummary, insertApiKey, listApiKeySummaries, revokeApiKeyRow, runAudited } from '@firebreak/db';
 import { requireAccess, referenceOf, treeRootOf, type StaffContext } from '../../application/access';
-import { domainError } from '../../application/failure';
 import { capabilityProcedure, router } from '../../trpc';
 import { DomainFailure } from '../../application/failure';
 
@@ -65,7 +64,7 @@ export const apiKeysAdmin = router({
       await runAudited(
         ctx.db,
         async (tx) => {
-          if (!(await revokeApiKeyRow(tx, key.id))) throw new DomainFailure(domainError('API_KEY.ALREADY_REVOKED', 'This key is already revoked', '该接口密钥已吊销'));
+          if (!(await revokeApiKeyRow(tx, key.id))) throw new DomainFailure(cataloguedError('API_KEY.ALREADY_REVOKED'));
         },
         () => ({
           entity: 'api_key',

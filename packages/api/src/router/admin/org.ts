@@ -4,6 +4,7 @@ import {
   JURISDICTION_LEVELS,
   ROLES,
   buildJurisdictionTree,
+  cataloguedError,
   departmentSchema,
   stamp,
   validateStaffAssignment,
@@ -23,8 +24,8 @@ import {
   runAudited,
 } from '@firebreak/db';
 import { hashPassword } from '../../auth/passwords';
-import { requireAccess, referenceOf, treeRootOf, uniqueAsConflict } from '../../application/access';
-import { domainError } from '../../application/failure';
+import { insertAuditedUnique } from '../../application/admin/audited-insert';
+import { requireAccess, referenceOf, treeRootOf } from '../../application/access';
 import { capabilityProcedure, router } from '../../trpc';
 import { DomainFailure, unwrap } from '../../application/failure';
 
@@ -72,14 +73,13 @@ export const orgAdmin = router({
       const rows = await listJurisdictionRows(ctx.db);
       unwrap(buildJurisdictionTree([...rows, { id, parentId: input.parentId, level: input.level, name: input.name }], { allowForest: true }));
       const now = ctx.clock();
-      const { result } = await uniqueAsConflict(
-        () =>
-          runAudited(
-            ctx.db,
-            (tx) => insertJurisdiction(tx, { id, parentId: input.parentId, level: input.level, name: input.name, code: input.code ?? null }),
-            (j) => ({ entity: 'jurisdiction', entityId: j.id, action: 'create', from: null, to: 'active', by: stamp(ctx.actor, now), data: { jurisdictionId: j.id, ...input } }),
-          ),
-        domainError('JURISDICTION.DUPLICATE', 'A jurisdiction with this code already exists', '该区划代码已存在'),
+      const result = await insertAuditedUnique(
+        ctx,
+        ctx.actor,
+        now,
+        (tx) => insertJurisdiction(tx, { id, parentId: input.parentId, level: input.level, name: input.name, code: input.code ?? null }),
+        (j) => ({ entity: 'jurisdiction', entityId: j.id, action: 'create', from: null, to: 'active', data: { jurisdictionId: j.id, ...input } }),
+        cataloguedError('JURISDICTION.DUPLICATE'),
       );
       ctx.services.reference.invalidate();
       return result;
@@ -102,7 +102,7 @@ export const orgAdmin = router({
       });
       if (!parsed.success) {
         throw new DomainFailure(
-          domainError('DEPARTMENT.INVALID', 'The department is not valid for its kind', '部门信息与部门类型不符', {
+          cataloguedError('DEPARTMENT.INVALID', {
             issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
           }),
         );
@@ -151,30 +151,28 @@ export const orgAdmin = router({
       unwrap(validateStaffAssignment(input.role, dept.kind as DepartmentKind));
       const passwordHash = await hashPassword(input.password);
       const now = ctx.clock();
-      const { result } = await uniqueAsConflict(
-        () =>
-          runAudited(
-            ctx.db,
-            (tx) =>
-              insertUser(tx, {
-                username: input.username,
-                displayName: input.displayName,
-                role: input.role,
-                passwordHash,
-                departmentId: dept.id,
-                jurisdictionId,
-              }),
-            (userId) => ({
-              entity: 'user',
-              entityId: userId,
-              action: 'create',
-              from: null,
-              to: 'active',
-              by: stamp(ctx.actor, now),
-              data: { jurisdictionId, username: input.username, role: input.role, departmentId: dept.id },
-            }),
-          ),
-        domainError('USER.ALREADY_EXISTS', 'This username is taken', '该用户名已被使用'),
+      const result = await insertAuditedUnique(
+        ctx,
+        ctx.actor,
+        now,
+        (tx) =>
+          insertUser(tx, {
+            username: input.username,
+            displayName: input.displayName,
+            role: input.role,
+            passwordHash,
+            departmentId: dept.id,
+            jurisdictionId,
+          }),
+        (userId) => ({
+          entity: 'user',
+          entityId: userId,
+          action: 'create',
+          from: null,
+          to: 'active',
+          data: { jurisdictionId, username: input.username, role: input.role, departmentId: dept.id },
+        }),
+        cataloguedError('USER.ALREADY_EXISTS'),
       );
       return getUserSummary(ctx.db, result);
     }),
@@ -191,7 +189,7 @@ export const orgAdmin = router({
         ctx.db,
         async (tx) => {
           if (!(await disableUserAccount(tx, user.id, now))) {
-            throw new DomainFailure(domainError('USER.ALREADY_DISABLED', 'This account is already disabled', '该账号已停用'));
+            throw new DomainFailure(cataloguedError('USER.ALREADY_DISABLED'));
           }
         },
         () => ({ entity: 'user', entityId: user.id, action: 'disable', from: 'active', to: 'disabled', by: stamp(ctx.actor, now), data: { username: user.username } }),

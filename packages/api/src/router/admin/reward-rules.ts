@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseRewardRules, stamp } from '@firebreak/domain';
-import { insertRewardRuleVersion, listRewardRuleRows, runAudited } from '@firebreak/db';
-import { requireAccess, referenceOf, treeRootOf, uniqueAsConflict, type StaffContext } from '../../application/access';
-import { domainError } from '../../application/failure';
+import { cataloguedError, parseRewardRules } from '@firebreak/domain';
+import { insertRewardRuleVersion, listRewardRuleRows } from '@firebreak/db';
+import { insertAuditedUnique } from '../../application/admin/audited-insert';
+import { requireAccess, referenceOf, treeRootOf, type StaffContext } from '../../application/access';
 import { capabilityProcedure, router } from '../../trpc';
 import { effectiveInstant } from '../../services/reward-rules';
 import { unwrap } from '../../application/failure';
@@ -36,30 +36,27 @@ export const rewardRulesAdmin = router({
       await authorizeRules(ctx, input.jurisdictionId);
       const rules = unwrap(parseRewardRules(input.rules));
       const now = ctx.clock();
-      const { result } = await uniqueAsConflict(
-        () =>
-          runAudited(
-            ctx.db,
-            (tx) =>
-              insertRewardRuleVersion(tx, {
-                jurisdictionId: input.jurisdictionId,
-                rules: rules,
-                effectiveFrom: effectiveInstant(rules.effectiveFrom),
-                publishedAt: now,
-                createdByUserId: ctx.actor.userId,
-              }),
-            (row) => ({
-              entity: 'reward_rules',
-              entityId: row.id,
-              action: 'publish',
-              from: null,
-              to: 'published',
-              by: stamp(ctx.actor, now),
-              data: { ...(input.jurisdictionId ? { jurisdictionId: input.jurisdictionId } : {}), version: row.version, rulesVersion: rules.version, effectiveFrom: rules.effectiveFrom },
-            }),
-          ),
-        domainError('REWARD_RULES.STALE', 'Someone else added a version meanwhile; try again', '奖励规则已被他人更新，请重试'),
+      return insertAuditedUnique(
+        ctx,
+        ctx.actor,
+        now,
+        (tx) =>
+          insertRewardRuleVersion(tx, {
+            jurisdictionId: input.jurisdictionId,
+            rules: rules,
+            effectiveFrom: effectiveInstant(rules.effectiveFrom),
+            publishedAt: now,
+            createdByUserId: ctx.actor.userId,
+          }),
+        (row) => ({
+          entity: 'reward_rules',
+          entityId: row.id,
+          action: 'publish',
+          from: null,
+          to: 'published',
+          data: { ...(input.jurisdictionId ? { jurisdictionId: input.jurisdictionId } : {}), version: row.version, rulesVersion: rules.version, effectiveFrom: rules.effectiveFrom },
+        }),
+        cataloguedError('REWARD_RULES.STALE'),
       );
-      return result;
     }),
 });

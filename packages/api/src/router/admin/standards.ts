@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  cataloguedError,
   nextStandardVersion,
   publishStandard,
   reviseStandardDraft,
@@ -19,7 +20,8 @@ import {
   type Db,
   type StandardVersionRow,
 } from '@firebreak/db';
-import { requireAccess, referenceOf, treeRootOf, uniqueAsConflict, type StaffContext } from '../../application/access';
+import { insertAuditedUnique } from '../../application/admin/audited-insert';
+import { requireAccess, referenceOf, treeRootOf, type StaffContext } from '../../application/access';
 import { domainError } from '../../application/failure';
 import { capabilityProcedure, router } from '../../trpc';
 import { checkItemValues, standardFromRows } from './standard-rows';
@@ -60,7 +62,7 @@ async function authorizeCatalog(ctx: StaffContext): Promise<void> {
   await requireAccess(ctx, 'admin.catalog', { jurisdictionId: treeRootOf(ref, ctx.jurisdictionRoot) });
 }
 
-const STALE = domainError('STANDARD.STALE', 'Someone else created this version meanwhile; reload and try again', '该版本已被他人创建，请刷新后重试');
+const STALE = cataloguedError('STANDARD.STALE');
 
 /** Remediation standards (整治标准), versioned by the kernel's rules. */
 export const standardsAdmin = router({
@@ -86,22 +88,21 @@ export const standardsAdmin = router({
       const versions = await loadVersions(ctx.db, input.category);
       const draft = unwrap(nextStandardVersion(versions.map((v) => v.standard), input as unknown as StandardDraftInput));
       const now = ctx.clock();
-      const { result } = await uniqueAsConflict(
-        () =>
-          runAudited(
-            ctx.db,
-            (tx) =>
-              insertStandardVersion(tx, {
-                code: draft.category,
-                venueCategory: draft.category,
-                version: draft.version,
-                titleZh: draft.title.zh,
-                titleEn: draft.title.en,
-                createdByUserId: ctx.actor.userId,
-                items: checkItemValues(draft.items),
-              }),
-            (row) => ({ entity: 'standard', entityId: row.id, action: 'create_draft', from: null, to: 'draft', by: stamp(ctx.actor, now), data: { standard: draft } }),
-          ),
+      const result = await insertAuditedUnique(
+        ctx,
+        ctx.actor,
+        now,
+        (tx) =>
+          insertStandardVersion(tx, {
+            code: draft.category,
+            venueCategory: draft.category,
+            version: draft.version,
+            titleZh: draft.title.zh,
+            titleEn: draft.title.en,
+            createdByUserId: ctx.actor.userId,
+            items: checkItemValues(draft.items),
+          }),
+        (row) => ({ entity: 'standard', entityId: row.id, action: 'create_draft', from: null, to: 'draft', data: { standard: draft } }),
         STALE,
       );
       return { id: result.id, ...draft };
