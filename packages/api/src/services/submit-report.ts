@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkIntake, createReport, type ReportState } from '@firebreak/domain';
+import { checkIntake, createReport, derivedAddress, mayDeriveAddress, type ReportState } from '@firebreak/domain';
 
 import { attachUploads, findVenueById, hashRequest, receiptLookupHash, withIdempotencyKey } from '@firebreak/db';
 import { formatReceipt, newReceipt } from '../auth/secrets';
@@ -148,6 +148,18 @@ async function fileReport(
     location: input.location,
     apiKeyId: options.apiKeyId ?? null,
   });
+  // Open311 may send coordinates alone: the address shown is then the system's, and says so.
+  const location = mayDeriveAddress(options.channel, input.location.address)
+    ? {
+        ...input.location,
+        address: derivedAddress({
+          lat: input.location.lat,
+          lng: input.location.lng,
+          jurisdictionName: tree.node(placement.jurisdictionId)?.name ?? null,
+          nearestVenue: placement.nearestVenue ?? null,
+        }),
+      }
+    : input.location;
 
   const id = services.newId();
   const receipt = newReceipt();
@@ -168,7 +180,7 @@ async function fileReport(
           channel: options.channel,
           riskCategory: input.riskCategory,
           venueId: input.venueId ?? null,
-          location: input.location,
+          location,
           description: input.description,
           anonymous: identity === null,
           whistleblower,
