@@ -126,7 +126,7 @@ function templateKey(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-const APPEND_ONLY_TABLES = ['audit_log', 'hazard_events'];
+const APPEND_ONLY_TABLES = ['audit_log', 'audit_batches', 'hazard_events'];
 
 async function resetTables(db: Db): Promise<void> {
   const names: string[] = [];
