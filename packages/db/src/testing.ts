@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { createDb, type DbHandle } from './create-db';
 import { schema, type Db } from './database';
 import { migrate, MIGRATIONS_FOLDER } from './migrate';
@@ -155,4 +156,17 @@ export async function insertTestJurisdiction(
     path,
   });
   return { id, path };
+}
+
+/**
+ * The same connection as `handle`, with every statement drizzle sends written
+ * down: for tests that count round trips (a transaction's BEGIN and COMMIT
+ * are driver calls and do not appear).
+ */
+export function statementLog(handle: DbHandle): { db: Db; statements: string[] } {
+  const statements: string[] = [];
+  const logger = { logQuery: (query: string) => void statements.push(query) };
+  const client: unknown = (handle.db as unknown as { $client: unknown }).$client;
+  const db = (handle.driver === 'pglite' ? drizzle({ client: client as PGlite, schema, logger }) : drizzlePostgres({ client: client as never, schema, logger })) as unknown as Db;
+  return { db, statements };
 }

@@ -30,10 +30,16 @@ export interface ReportPlacement {
 export async function placeReport(
   db: Db,
   tree: JurisdictionTree,
-  input: { venueId: string | null; location: { lat: number; lng: number }; apiKeyId: string | null },
+  input: {
+    venueId: string | null;
+    location: { lat: number; lng: number };
+    apiKeyId: string | null;
+    /** The named venue when the caller has already read it (saves a round trip). */
+    venue?: { readonly id: string; readonly jurisdictionId: string } | null;
+  },
 ): Promise<ReportPlacement> {
   if (input.venueId !== null) {
-    const venue = await findVenueById(db, input.venueId);
+    const venue = input.venue?.id === input.venueId ? input.venue : await findVenueById(db, input.venueId);
     if (!venue) throw new DomainFailure({ code: 'VENUE.NOT_FOUND', message: 'The venue does not exist', messageZh: '所选场所不存在' });
     return { jurisdictionId: venue.jurisdictionId, basis: 'venue' };
   }
