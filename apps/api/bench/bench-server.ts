@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import postgres from 'postgres';
 import { createServices, hashPassword, type Services } from '@firebreak/api';
-import { auditSealLag, createDb, createSealer, generateSealingKey, listVenueSample, startAuditSealer, type DbHandle } from '@firebreak/db';
+import { auditSealLag, verifyAuditChain, createDb, createSealer, generateSealingKey, listVenueSample, startAuditSealer, type DbHandle } from '@firebreak/db';
 import { buildApp } from '../src/app';
 import { serverDatabase } from '../src/database';
 import { findRepoRoot } from '../src/env';
@@ -32,6 +32,8 @@ export interface BenchLag {
   readonly p50: number | null;
   readonly p99: number | null;
   readonly max: number | null;
+  /** verifyAuditChain over the whole log after the load. */
+  readonly verified: { readonly ok: boolean; readonly rows: number; readonly ms: number };
 }
 
 /** As the server runs it (FIREBREAK_AUDIT_SEAL_MS default). */
@@ -102,7 +104,10 @@ async function main(): Promise<void> {
     // Two intervals after the load: every entry had its chance to be sealed by the loop.
     await new Promise((r) => setTimeout(r, 2 * SEAL_INTERVAL_MS + 500));
     const measured = await auditSealLag(handle.db, loadStart);
-    process.send?.({ type: 'lag', ...measured } satisfies BenchLag);
+    const t0 = performance.now();
+    const verdict = await verifyAuditChain(handle.db);
+    const verified = { ok: verdict.ok, rows: verdict.ok ? verdict.rows : 0, ms: Math.round(performance.now() - t0) };
+    process.send?.({ type: 'lag', ...measured, verified } satisfies BenchLag);
   }
   async function stop(): Promise<void> {
     await sealer.stop();

@@ -170,6 +170,7 @@ async function main(): Promise<void> {
     console.log(
       `\naudit sealer (every ${ready.sealIntervalMs} ms, in the server process): ${lag.sealed} entries written under the load sealed, ${lag.unsealed} still waiting; commit → sealed p50 ${secs(lag.p50)} s, p99 ${secs(lag.p99)} s, max ${secs(lag.max)} s`,
     );
+    console.log(`audit log verified after the load: ${lag.verified.ok ? 'ok' : 'BROKEN'}, ${lag.verified.rows} entries in ${lag.verified.ms} ms`);
   } finally {
     child.send('stop');
     await new Promise((resolve) => child.once('exit', resolve));
