@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import postgres from 'postgres';
 import { createServices, hashPassword, type Services } from '@firebreak/api';
-import { createDb, createSealer, generateSealingKey, listVenueSample, type DbHandle } from '@firebreak/db';
+import { auditSealLag, verifyAuditChain, createDb, createSealer, generateSealingKey, listVenueSample, startAuditSealer, type DbHandle } from '@firebreak/db';
 import { buildApp } from '../src/app';
 import { serverDatabase } from '../src/database';
 import { findRepoRoot } from '../src/env';
@@ -21,7 +21,23 @@ export interface BenchReady {
   readonly barePort: number;
   readonly venues: readonly { id: string; lat: number; lng: number; address: string }[];
   readonly seedMs: number;
+  readonly sealIntervalMs: number;
 }
+
+/** The parent's question after the load: how long entries waited for the sealer. */
+export interface BenchLag {
+  readonly type: 'lag';
+  readonly sealed: number;
+  readonly unsealed: number;
+  readonly p50: number | null;
+  readonly p99: number | null;
+  readonly max: number | null;
+  /** verifyAuditChain over the whole log after the load. */
+  readonly verified: { readonly ok: boolean; readonly rows: number; readonly ms: number };
+}
+
+/** As the server runs it (FIREBREAK_AUDIT_SEAL_MS default). */
+const SEAL_INTERVAL_MS = Number(process.env.BENCH_SEAL_MS ?? 1000);
 
 const NO_LIMIT = { max: 1_000_000_000, windowMs: 60_000 };
 const BARE_TABLE = 'create table if not exists bench_bare (id bigserial primary key, payload jsonb not null, created_at timestamptz not null default now())';
@@ -45,6 +61,10 @@ async function main(): Promise<void> {
   const services = benchServices();
   const seeded = await seedDemoIfEmpty(handle.db, { hashPassword, services, now: new Date() });
   await handle.db.execute(BARE_TABLE);
+  // The seed's own entries are sealed first, so the lag below is the load's.
+  const sealer = startAuditSealer(handle.db, { intervalMs: SEAL_INTERVAL_MS, onError: (e) => console.error('sealer:', e) });
+  await sealer.sealNow();
+  const loadStart = new Date();
 
   const app = await buildApp({
     db: serverDatabase(handle),
@@ -73,14 +93,24 @@ async function main(): Promise<void> {
     return typeof a === 'object' && a ? a.port : 0;
   };
   const venues = (await listVenueSample(handle.db, 50)).map((v) => ({ id: v.id, lat: v.lat ?? 30.27, lng: v.lng ?? 120.17, address: v.address }));
-  const ready: BenchReady = { type: 'ready', driver: handle.driver, appPort: port(app), barePort: port(bare), venues, seedMs: seeded.ms ?? 0 };
+  const ready: BenchReady = { type: 'ready', driver: handle.driver, appPort: port(app), barePort: port(bare), venues, seedMs: seeded.ms ?? 0, sealIntervalMs: SEAL_INTERVAL_MS };
   process.send?.(ready);
 
   process.on('message', (message) => {
-    if (message !== 'stop') return;
-    void stop();
+    if (message === 'lag') void lag();
+    if (message === 'stop') void stop();
   });
+  async function lag(): Promise<void> {
+    // Two intervals after the load: every entry had its chance to be sealed by the loop.
+    await new Promise((r) => setTimeout(r, 2 * SEAL_INTERVAL_MS + 500));
+    const measured = await auditSealLag(handle.db, loadStart);
+    const t0 = performance.now();
+    const verdict = await verifyAuditChain(handle.db);
+    const verified = { ok: verdict.ok, rows: verdict.ok ? verdict.rows : 0, ms: Math.round(performance.now() - t0) };
+    process.send?.({ type: 'lag', ...measured, verified } satisfies BenchLag);
+  }
   async function stop(): Promise<void> {
+    await sealer.stop();
     await app.close();
     await bare.close();
     await sql?.end({ timeout: 5 });

@@ -11,12 +11,15 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type RawRequest, type Result } from 'autocannon';
 import { RISK_CATEGORY_CODES } from '@firebreak/domain';
-import type { BenchReady } from './bench-server';
+import type { BenchLag, BenchReady } from './bench-server';
 
 const DEFAULT_RATES = [50, 100, 200, 400, 800, 1600, 3200, 6400];
 const STEP_SECONDS = Math.min(10, Math.max(1, Number(process.env.BENCH_STEP_SECONDS ?? 5)));
 const RATES = (process.env.BENCH_RATES ?? '').split(',').map(Number).filter((n) => Number.isFinite(n) && n > 0);
 const GOALS = { submit: 0.4, track: 0.6 } as const;
+/** The issue's fixed offered load for the submission latency goal (p99 ≤ 50 ms). */
+const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 1000);
+const FIXED_P99_MS = 50;
 
 interface Step {
   readonly rate: number;
@@ -131,6 +134,10 @@ async function main(): Promise<void> {
     const bare = await ladder('bare', bareUrl, (n) => reportBody(ready.venues, n), rates);
     console.log('\npublic.reports.submit (tRPC):');
     const submit = await ladder('submit', `${app}/trpc/public.reports.submit`, (n) => reportBody(ready.venues, n), rates);
+    const fixed = await step(`${app}/trpc/public.reports.submit`, FIXED_RATE, STEP_SECONDS, (n) => reportBody(ready.venues, n));
+    console.log(
+      `  submit at a fixed ${FIXED_RATE}/s: ${fixed.throughput.toFixed(0)}/s served  p50 ${fixed.p50} ms  p99 ${fixed.p99} ms${fixed.failed ? `  (${fixed.failed} failed)` : ''}`,
+    );
     const receipts = await collectReceipts(app, ready.venues, 300);
     console.log('\npublic.reports.track (tRPC, a mutation: receipts never go in URLs):');
     const track = await ladder('track', `${app}/trpc/public.reports.track`, (n) => JSON.stringify({ receipt: receipts[n % receipts.length] }), rates);
@@ -152,6 +159,18 @@ async function main(): Promise<void> {
       );
     }
     if (unsaturated(bare)) console.log('  (the bare route kept up with every step: the ratios are upper bounds)');
+    const keptUp = fixed.throughput >= FIXED_RATE * 0.9 && fixed.failed === 0;
+    console.log(
+      `  submit at ${FIXED_RATE}/s offered: p99 ${fixed.p99} ms (goal ≤ ${FIXED_P99_MS} ms, kept up: ${keptUp ? 'yes' : 'no'})   ${fixed.p99 <= FIXED_P99_MS && keptUp ? 'PASS' : 'MISS'}`,
+    );
+
+    child.send('lag');
+    const lag = await new Promise<BenchLag>((resolve) => child.once('message', (m) => resolve(m as BenchLag)));
+    const secs = (v: number | null) => (v === null ? '-' : v.toFixed(2));
+    console.log(
+      `\naudit sealer (every ${ready.sealIntervalMs} ms, in the server process): ${lag.sealed} entries written under the load sealed, ${lag.unsealed} still waiting; commit → sealed p50 ${secs(lag.p50)} s, p99 ${secs(lag.p99)} s, max ${secs(lag.max)} s`,
+    );
+    console.log(`audit log verified after the load: ${lag.verified.ok ? 'ok' : 'BROKEN'}, ${lag.verified.rows} entries in ${lag.verified.ms} ms`);
   } finally {
     child.send('stop');
     await new Promise((resolve) => child.once('exit', resolve));

@@ -15,6 +15,7 @@ describe('loadEnv', () => {
       NODE_ENV: 'development',
       FIREBREAK_SEALING_KEY: undefined,
       FIREBREAK_RECEIPT_PEPPER: undefined,
+      FIREBREAK_AUDIT_SEAL_MS: 1000,
       FIREBREAK_COOKIE_SECURE: false,
       FIREBREAK_TRUST_PROXY: undefined,
     });
@@ -54,6 +55,7 @@ describe('loadEnv', () => {
       FIREBREAK_TRUST_PROXY: ['10.0.0.1', '10.1.0.0/16'],
     });
     expect(loadEnv({ FIREBREAK_TRUST_PROXY: '1' }, ROOT).FIREBREAK_TRUST_PROXY).toBe(1);
+    expect(loadEnv({ FIREBREAK_AUDIT_SEAL_MS: '0' }, ROOT).FIREBREAK_AUDIT_SEAL_MS).toBe(0);
     expect(env.DATABASE_URL).toBe('postgres://fb:pw@db:5432/fb');
   });
 
@@ -66,6 +68,7 @@ describe('loadEnv', () => {
     [{ FIREBREAK_SEALING_KEY: 'not base64 at all, but long enough to be 32 bytes' }, 'FIREBREAK_SEALING_KEY'],
     [{ FIREBREAK_RECEIPT_PEPPER: 'short-pepper' }, 'FIREBREAK_RECEIPT_PEPPER'],
     [{ FIREBREAK_COOKIE_SECURE: 'yes' }, 'FIREBREAK_COOKIE_SECURE'],
+    [{ FIREBREAK_AUDIT_SEAL_MS: '-1' }, 'FIREBREAK_AUDIT_SEAL_MS'],
     [{ FIREBREAK_TRUST_PROXY: 'everyone' }, 'FIREBREAK_TRUST_PROXY'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
   ])('rejects %o naming %s', (source, name) => {

@@ -58,6 +58,8 @@ export function envSchema(repoRoot: string) {
     ),
     /** Secret mixed into receipt lookup hashes; it must never change once receipts exist. */
     FIREBREAK_RECEIPT_PEPPER: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    /** How often the audit sealer runs in this process (ms); 0 turns it off (another process or a job seals). */
+    FIREBREAK_AUDIT_SEAL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(3_600_000).default(1000)),
     /** Mark cookies Secure even on plain HTTP (TLS ended at a gateway in front of this server). */
     FIREBREAK_COOKIE_SECURE: z.preprocess(blankToUndefined, z.enum(['true', 'false']).default('false').transform((v) => v === 'true')),
     /**

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createServices, hashPassword } from '@firebreak/api';
-import { createDb, createSealer } from '@firebreak/db';
+import { createDb, createSealer, startAuditSealer } from '@firebreak/db';
 import { buildApp } from './app';
 import { serverDatabase } from './database';
 import { findRepoRoot, loadEnv } from './env';
@@ -49,6 +49,9 @@ async function main(): Promise<void> {
     if (seeded.open311ApiKey) console.log(`Demo Open311 api_key: ${seeded.open311ApiKey}`);
   }
 
+  // Seals committed audit entries into Merkle batches (docs/adr/0003-audit-sealing.md); the interval bounds the merge delay.
+  const auditSealer = env.FIREBREAK_AUDIT_SEAL_MS > 0 ? startAuditSealer(handle.db, { intervalMs: env.FIREBREAK_AUDIT_SEAL_MS, onError: (err) => logger.error({ err }, 'audit sealer failed') }) : null;
+
   const app = await buildApp({
     db: database,
     services,
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
       code = 1;
       logger.error({ err: error }, 'closing the HTTP server failed');
     }
+    await auditSealer?.stop();
     try {
       await database.close(); // after HTTP, so no request sees a closed database
     } catch (error) {

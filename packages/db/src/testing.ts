@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { createDb, type DbHandle } from './create-db';
 import { schema, type Db } from './database';
 import { migrate, MIGRATIONS_FOLDER } from './migrate';
@@ -126,7 +127,7 @@ function templateKey(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-const APPEND_ONLY_TABLES = ['audit_log', 'hazard_events'];
+const APPEND_ONLY_TABLES = ['audit_log', 'audit_batches', 'hazard_events'];
 
 async function resetTables(db: Db): Promise<void> {
   const names: string[] = [];
@@ -155,4 +156,17 @@ export async function insertTestJurisdiction(
     path,
   });
   return { id, path };
+}
+
+/**
+ * The same connection as `handle`, with every statement drizzle sends written
+ * down: for tests that count round trips (a transaction's BEGIN and COMMIT
+ * are driver calls and do not appear).
+ */
+export function statementLog(handle: DbHandle): { db: Db; statements: string[] } {
+  const statements: string[] = [];
+  const logger = { logQuery: (query: string) => void statements.push(query) };
+  const client: unknown = (handle.db as unknown as { $client: unknown }).$client;
+  const db = (handle.driver === 'pglite' ? drizzle({ client: client as PGlite, schema, logger }) : drizzlePostgres({ client: client as never, schema, logger })) as unknown as Db;
+  return { db, statements };
 }

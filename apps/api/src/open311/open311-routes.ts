@@ -6,6 +6,7 @@ import { agencyResolver, findUnstorableInput, open311PublicRequests, open311Requ
 // packages/api does not re-export the intake service from its index yet (see the report to the lead).
 import { RateLimitedError, rateLimitedErrorBuilder, type RateLimit } from '../http/rate-limits';
 import { open311Discovery } from './discovery';
+import { locatePlace } from './locate-place';
 import { badRequest, OPEN311_ERRORS, open311ErrorBody, type Open311Failure } from './open311-error';
 import { failureFromThrown, jsonFields, open311IdempotencyKey, parseFormFields, readSubmission, type PostFields } from './post-request';
 import { parseRequestsQuery, type RequestsQuery } from './requests-query';
@@ -232,10 +233,12 @@ export async function open311Routes(app: FastifyInstance, opts: Open311RoutesOpt
     const idempotency = request.headers['idempotency-key'];
     const submission = readSubmission(fields, open311IdempotencyKey(key.id, typeof idempotency === 'string' ? idempotency : undefined));
     if (!submission.ok) return fail(reply, format, submission.error);
+    const located = await locatePlace(database, submission.value.input, submission.value.place);
+    if (!located.ok) return fail(reply, format, located.error);
 
     let reportId: string;
     try {
-      const result = await submitReport({ db: database, services: svc, clock }, submission.value.input, {
+      const result = await submitReport({ db: database, services: svc, clock }, located.input, {
         channel: 'open311',
         apiKeyId: key.id,
         identity: submission.value.identity,

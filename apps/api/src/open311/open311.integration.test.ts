@@ -163,9 +163,12 @@ describe('POST requests', () => {
   it.each([
     ['no service_code', { service_code: '' }, 400, 'OPEN311.SERVICE_CODE_REQUIRED'],
     ['an unknown service_code', { service_code: 'potholes' }, 404, 'OPEN311.SERVICE_NOT_FOUND'],
-    ['only an address', { lat: '', long: '' }, 400, 'OPEN311.LOCATION_REQUIRED'],
+    ['no location at all', { lat: '', long: '', address_string: '' }, 400, 'REPORT.LOCATION_REQUIRED'],
+    ['half a coordinate pair', { long: '' }, 400, 'REPORT.INVALID_COORDINATES'],
+    ['an address the venue library does not know', { lat: '', long: '', address_string: '丙区无名路99号' }, 400, 'OPEN311.ADDRESS_NOT_FOUND'],
+    ['an address_id that is no venue', { lat: '', long: '', address_string: '', address_id: '00000000-0000-4000-8000-000000000000' }, 400, 'OPEN311.ADDRESS_ID_NOT_FOUND'],
+    ['an address_id that is not an id', { lat: '', long: '', address_string: '', address_id: 'A-17' }, 400, 'OPEN311.ADDRESS_ID_NOT_FOUND'],
     ['a blank description (the kernel says)', { description: '   ' }, 400, 'REPORT.DESCRIPTION_REQUIRED'],
-    ['a blank address (the kernel says)', { address_string: '' }, 400, 'REPORT.INVALID_LOCATION'],
     ['half an identity', { phone: '13700000001' }, 400, 'OPEN311.CONTACT_INCOMPLETE'],
     ['a photo that does not exist', { 'attribute[attachment_ids]': '00000000-0000-4000-8000-000000000000' }, 400, 'ATTACHMENT.UNAVAILABLE'],
   ])('refuses %s with a coded error and files nothing', async (_label, override, status, code) => {
@@ -174,6 +177,49 @@ describe('POST requests', () => {
     expect(res.statusCode).toBe(status);
     expect(res.json()).toEqual([{ code: status, description: expect.stringContaining(`${code}: `) }]);
     expect(await countReports()).toBe(before);
+  });
+
+  describe('the three location forms of GeoReport v2', () => {
+    const get = async (id: string) => {
+      const res = await h.app.inject({ method: 'GET', url: `/open311/v2/requests/${id}.json` });
+      expect(res.statusCode).toBe(200);
+      return res.json<Open311RequestBody[]>()[0]!;
+    };
+    const filed = async (fields: Record<string, string>) => {
+      const res = await post(fields);
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<Open311Created[]>()[0]!.service_request_id;
+    };
+
+    it('files lat and long alone, and GET shows the address the system derived, marked as derived', async () => {
+      const { address_string: _a, ...coordinatesOnly } = base();
+      const id = await filed(coordinatesOnly);
+      const shown = await get(id);
+      expect(shown).toMatchObject({ lat: 30.0003, long: 120.0003, agency_responsible: '甲区消防救援大队' });
+      // Placed by the nearest venue (甲区好又多超市, about 40 m away), so the derived address names it.
+      expect(shown.address).toBe('〔按坐标推定 derived from coordinates〕 甲区人民路1号（甲区好又多超市附近 near） [30.000300, 120.000300]');
+    });
+
+    it('files address_string alone when it is a venue’s address (spacing and punctuation aside), at that venue', async () => {
+      const id = await filed({ ...base(), lat: '', long: '', address_string: ' 甲区人民路 1号 ' });
+      expect(await get(id)).toMatchObject({ lat: 30, long: 120, address: '甲区人民路 1号', agency_responsible: '甲区消防救援大队' });
+    });
+
+    it('files address_id as a venue of the venue library', async () => {
+      const id = await filed({ ...base(), lat: '', long: '', address_string: '', address_id: h.world.venues.B });
+      expect(await get(id)).toMatchObject({ lat: 30.1, long: 120.1, address: '乙区解放路2号' });
+      const row = (await h.world.db.db.select().from(reports)).find((r) => r.id === id)!;
+      expect(row.venueId).toBe(h.world.venues.B);
+    });
+
+    it('answers an unknown address with the spec’s error list in both languages', async () => {
+      const res = await post({ ...base(), lat: '', long: '', address_string: '丙区无名路99号' });
+      expect(res.statusCode).toBe(400);
+      const [error] = res.json<{ code: number; description: string }[]>();
+      expect(error!.code).toBe(400);
+      expect(error!.description).toContain('场所库');
+      expect(error!.description).toContain('send lat and long');
+    });
   });
 
   it('refuses other body types and malformed JSON without filing', async () => {

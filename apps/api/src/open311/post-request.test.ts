@@ -37,8 +37,8 @@ describe('readSubmission', () => {
           idempotencyKey: 'open311:key:0123456789abcdef',
           riskCategory: 'ebike_indoor',
           description: '楼道里充电',
-          location: { lat: 30.1, lng: 120.2, address: '某路1号' },
         },
+        place: { kind: 'point', lat: 30.1, lng: 120.2, address: '某路1号' },
       },
     });
     expect(JSON.stringify(r)).not.toMatch(/IMEI|u-7|169\.254/);
@@ -59,8 +59,10 @@ describe('readSubmission', () => {
   it.each([
     [{ service_code: '' }, 400, 'OPEN311.SERVICE_CODE_REQUIRED'],
     [{ service_code: 'potholes' }, 404, 'OPEN311.SERVICE_NOT_FOUND'],
-    [{ lat: '' }, 400, 'OPEN311.LOCATION_REQUIRED'],
-    [{ long: '120.2; drop' }, 400, 'OPEN311.LOCATION_REQUIRED'],
+    [{ lat: '' }, 400, 'REPORT.INVALID_COORDINATES'],
+    [{ long: '120.2; drop' }, 400, 'REPORT.INVALID_COORDINATES'],
+    [{ lat: '', long: '', address_string: '' }, 400, 'REPORT.LOCATION_REQUIRED'],
+    [{ address_string: 'x'.repeat(301) }, 400, 'OPEN311.INVALID_FIELD'],
     [{ 'attribute[attachment_ids]': 'not-a-uuid' }, 400, 'OPEN311.INVALID_FIELD'],
   ])('refuses %o', (override, status, code) => {
     expect(read({ ...BASE, ...override })).toMatchObject({ ok: false, error: { status, code } });
@@ -68,6 +70,12 @@ describe('readSubmission', () => {
 
   it('passes a blank description on, for the kernel to refuse', () => {
     expect(read({ ...BASE, description: '  ' })).toMatchObject({ ok: true, value: { input: { description: '' } } });
+  });
+
+  it('reads coordinates alone, address_string alone and address_id alone as the spec’s three forms', () => {
+    expect(read({ ...BASE, address_string: '' })).toMatchObject({ ok: true, value: { place: { kind: 'point', lat: 30.1, lng: 120.2, address: '' } } });
+    expect(read({ ...BASE, lat: '', long: '' })).toMatchObject({ ok: true, value: { place: { kind: 'address', address: '某路1号' } } });
+    expect(read({ ...BASE, lat: '', long: '', address_id: 'v-1' })).toMatchObject({ ok: true, value: { place: { kind: 'address_id', addressId: 'v-1' } } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainFailure, isDomainErrorLike, trpcCodeFor } from '@firebreak/api';
-import { isRiskCategoryCode } from '@firebreak/domain';
+import { chooseIntakePlace, isRiskCategoryCode, type IntakePlace } from '@firebreak/domain';
 // packages/api does not re-export the intake service from its index yet (see the report to the lead).
 import { contactSchema, submitReportInput, type SubmitReportInput } from '@firebreak/api';
 import { badRequest, OPEN311_ERRORS, type Open311Failure } from './open311-error';
@@ -44,14 +44,19 @@ function one(fields: PostFields, name: string): string | undefined {
   return v === undefined || v === '' ? undefined : v;
 }
 
+/** Everything of the intake input but the location, which may need the venue library first (see locatePlace). */
+export type Open311Request = Omit<SubmitReportInput, 'location'>;
+
+const open311RequestSchema = submitReportInput.omit({ location: true });
+
 export interface Open311Submission {
   readonly apiKey: string | undefined;
-  readonly input: SubmitReportInput;
+  readonly input: Open311Request;
+  /** The location in whichever of the spec's three forms was sent. */
+  readonly place: IntakePlace;
   /** Sealed with the report; null files it anonymously. */
   readonly identity: { name: string; phone: string; email?: string } | null;
 }
-
-const COORDINATE = /^-?\d{1,3}(\.\d+)?$/;
 
 /**
  * A GeoReport v2 POST as the input of the one report intake (submitReport).
@@ -67,18 +72,9 @@ export function readSubmission(fields: PostFields, idempotencyKey: string): { ok
   if (!serviceCode) return { ok: false, error: OPEN311_ERRORS.serviceCodeMissing };
   if (!isRiskCategoryCode(serviceCode)) return { ok: false, error: OPEN311_ERRORS.serviceCodeUnknown };
 
-  const lat = one(fields, 'lat');
-  const long = one(fields, 'long');
-  if (!lat || !long || !COORDINATE.test(lat) || !COORDINATE.test(long)) {
-    return {
-      ok: false,
-      error: badRequest(
-        'OPEN311.LOCATION_REQUIRED',
-        'lat and long (WGS84 decimal degrees) are required; this server cannot locate address_string or address_id alone',
-        '须提供 lat 与 long（WGS84 十进制经纬度）；本系统无法仅凭 address_string 或 address_id 定位',
-      ),
-    };
-  }
+  // lat and long, or address_string, or address_id: the kernel says which was sent and whether it is whole.
+  const place = chooseIntakePlace({ lat: one(fields, 'lat'), long: one(fields, 'long'), addressString: one(fields, 'address_string'), addressId: one(fields, 'address_id') });
+  if (!place.ok) return { ok: false, error: badRequest(place.error.code, place.error.message, place.error.messageZh) };
 
   const firstName = one(fields, 'first_name');
   const lastName = one(fields, 'last_name');
@@ -106,20 +102,22 @@ export function readSubmission(fields: PostFields, idempotencyKey: string): { ok
     .map((v) => v.trim())
     .filter((v) => v.length > 0);
 
-  const parsed = submitReportInput.safeParse({
+  if ((one(fields, 'address_string') ?? '').length > 300) {
+    return { ok: false, error: badRequest('OPEN311.INVALID_FIELD', 'address_string is longer than 300 characters', 'address_string 超过 300 字') };
+  }
+  const parsed = open311RequestSchema.safeParse({
     idempotencyKey,
     riskCategory: serviceCode,
     description: one(fields, 'description') ?? '',
-    location: { lat: Number(lat), lng: Number(long), address: one(fields, 'address_string') ?? '' },
     ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join('.') ?? '';
-    const name = field.startsWith('attachmentIds') ? `attribute[${ATTACHMENTS_ATTRIBUTE}]` : field === 'description' ? 'description' : field.startsWith('location') ? 'address_string' : field;
+    const name = field.startsWith('attachmentIds') ? `attribute[${ATTACHMENTS_ATTRIBUTE}]` : field === 'description' ? 'description' : field;
     return { ok: false, error: badRequest('OPEN311.INVALID_FIELD', `${name} is invalid`, `${name} 填写有误`) };
   }
-  return { ok: true, value: { apiKey: one(fields, 'api_key'), input: parsed.data, identity } };
+  return { ok: true, value: { apiKey: one(fields, 'api_key'), input: parsed.data, place: place.value, identity } };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditHead } from '@firebreak/db';
+import { auditHead, runSealer } from '@firebreak/db';
 import { expectInvalidInput, expectRefusal } from '../testing/expect-refusal';
 import { fileReport, type FiledReport } from '../testing/rewards-fixtures';
 import { createWorld, type World } from '../testing/world';
@@ -61,10 +61,15 @@ describe('audit.list', () => {
 describe('audit.verify', () => {
   it('recomputes the chain, checks an anchor, and finds the first altered row', async () => {
     const discipline = world.as('discipline');
+    const before = await discipline.audit.verify({});
+    expect(before).toMatchObject({ ok: true, sealed: 0, head: null });
+    const rows = before.ok ? before.rows : 0;
+    expect(rows).toBeGreaterThan(2);
+    await runSealer(world.db.db, { batchSize: 2 });
     const head = (await auditHead(world.db.db))!;
-    expect(await discipline.audit.verify({})).toEqual({ ok: true, rows: head.seq, head });
+    expect(await discipline.audit.verify({})).toEqual({ ok: true, rows, sealed: rows, unsealed: 0, batches: head.batch, head });
     expect(await discipline.audit.verify({ anchor: head })).toMatchObject({ ok: true });
-    expect(await discipline.audit.verify({ anchor: { seq: head.seq, hash: '0'.repeat(64) } })).toEqual({ ok: false, brokenAt: head.seq, reason: 'anchor_mismatch' });
+    expect(await discipline.audit.verify({ anchor: { batch: head.batch, hash: '0'.repeat(64) } })).toEqual({ ok: false, reason: 'anchor_mismatch', seq: null, batch: head.batch });
     // Someone with database access bypasses the append-only trigger and edits history.
     await world.db.db.execute('alter table audit_log disable trigger user');
     try {
@@ -72,6 +77,6 @@ describe('audit.verify', () => {
     } finally {
       await world.db.db.execute('alter table audit_log enable trigger user');
     }
-    expect(await discipline.audit.verify({})).toEqual({ ok: false, brokenAt: 2, reason: 'hash_mismatch' });
+    expect(await discipline.audit.verify({})).toEqual({ ok: false, reason: 'hash_mismatch', seq: 2, batch: 1 });
   });
 });

@@ -17,9 +17,10 @@ const listInput = z.object({
   limit: z.int().min(1).max(500).default(100),
 });
 
-const verifyInput = z.object({ anchor: z.object({ seq: z.int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) }).optional() }).default({});
+/** anchor: a batch head (id and chain hash) kept outside the database since. */
+const verifyInput = z.object({ anchor: z.object({ batch: z.int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) }).optional() }).default({});
 
-/** The hash-chained audit log, read-only ("一案双查": discipline inspectors and supervisors). */
+/** The sealed audit log, read-only ("一案双查": discipline inspectors and supervisors). */
 export const audit = router({
   /**
    * Entries about records in the caller's subtree, newest first. Entries about
@@ -46,7 +47,11 @@ export const audit = router({
       return { entries: rows, nextBeforeSeq: rows.length === input.limit ? (rows.at(-1)?.seq ?? null) : null };
     }),
 
-  /** Recomputes every hash of the chain (the chain is one, so the verdict is too). */
+  /**
+   * Recomputes every hash: the batch chain, every entry's inclusion in its
+   * batch, and the hashes of entries still waiting for the sealer (counted as
+   * unsealed in the verdict: nothing outside their row vouches for them yet).
+   */
   verify: capabilityProcedure('audit.read')
     .input(verifyInput)
     .query(async ({ ctx, input }) => {

@@ -12,6 +12,8 @@ export type JurisdictionBasis = 'venue' | 'nearest_venue' | 'api_key' | 'city_ro
 export interface ReportPlacement {
   readonly jurisdictionId: string;
   readonly basis: JurisdictionBasis;
+  /** The located venue the report was placed by (basis nearest_venue). */
+  readonly nearestVenue?: { readonly name: string; readonly address: string };
 }
 
 /**
@@ -28,15 +30,21 @@ export interface ReportPlacement {
 export async function placeReport(
   db: Db,
   tree: JurisdictionTree,
-  input: { venueId: string | null; location: { lat: number; lng: number }; apiKeyId: string | null },
+  input: {
+    venueId: string | null;
+    location: { lat: number; lng: number };
+    apiKeyId: string | null;
+    /** The named venue when the caller has already read it (saves a round trip). */
+    venue?: { readonly id: string; readonly jurisdictionId: string } | null;
+  },
 ): Promise<ReportPlacement> {
   if (input.venueId !== null) {
-    const venue = await findVenueById(db, input.venueId);
+    const venue = input.venue?.id === input.venueId ? input.venue : await findVenueById(db, input.venueId);
     if (!venue) throw new DomainFailure({ code: 'VENUE.NOT_FOUND', message: 'The venue does not exist', messageZh: '所选场所不存在' });
     return { jurisdictionId: venue.jurisdictionId, basis: 'venue' };
   }
-  const near = await nearestVenueJurisdiction(db, input.location);
-  if (near !== null) return { jurisdictionId: near, basis: 'nearest_venue' };
+  const near = await nearestVenue(db, input.location);
+  if (near !== null) return { jurisdictionId: near.jurisdictionId, basis: 'nearest_venue', nearestVenue: { name: near.name, address: near.address } };
   if (input.apiKeyId !== null) {
     const keyed = await findApiKeyJurisdiction(db, input.apiKeyId);
     if (keyed !== null && tree.has(keyed)) return { jurisdictionId: keyed, basis: 'api_key' };
@@ -48,18 +56,18 @@ export async function placeReport(
   return { jurisdictionId: root, basis: 'city_root' };
 }
 
-async function nearestVenueJurisdiction(db: Db, at: { lat: number; lng: number }): Promise<string | null> {
+async function nearestVenue(db: Db, at: { lat: number; lng: number }): Promise<{ jurisdictionId: string; name: string; address: string } | null> {
   const latDelta = NEAREST_VENUE_METERS / METERS_PER_DEGREE_LAT;
   // Near the poles a degree of longitude shrinks to nothing; cap the box instead of dividing by ~0.
   const lngDelta = Math.min(180, latDelta / Math.max(Math.cos((at.lat * Math.PI) / 180), 0.01));
   const candidates = await listVenuesNear(db, { lat: at.lat, lng: at.lng, latDelta, lngDelta });
-  let best: { jurisdictionId: string; meters: number } | null = null;
+  let best: { jurisdictionId: string; name: string; address: string; meters: number } | null = null;
   for (const v of candidates) {
     if (v.lat === null || v.lng === null) continue;
     const meters = haversineMeters(at, { lat: v.lat, lng: v.lng });
-    if (meters <= NEAREST_VENUE_METERS && (best === null || meters < best.meters)) best = { jurisdictionId: v.jurisdictionId, meters };
+    if (meters <= NEAREST_VENUE_METERS && (best === null || meters < best.meters)) best = { jurisdictionId: v.jurisdictionId, name: v.name, address: v.address, meters };
   }
-  return best?.jurisdictionId ?? null;
+  return best;
 }
 
 /** The shallowest city-level node in tree order, else the first root. */

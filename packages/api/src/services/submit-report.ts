@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { checkIntake, createReport, type ReportState } from '@firebreak/domain';
+import { checkIntake, createReport, derivedAddress, mayDeriveAddress, type ReportState } from '@firebreak/domain';
 
-import { attachUploads, findVenueById, hashRequest, receiptLookupHash, withIdempotencyKey } from '@firebreak/db';
+import { attachUploads, findVenueById, hashRequest, receiptLookupHash, withIdempotencyKey, type VenueRow } from '@firebreak/db';
 import { formatReceipt, newReceipt } from '../auth/secrets';
 import type { ReferenceData } from '../context/reference';
 import { runCreate } from '../kernel/run-transition';
@@ -88,7 +88,7 @@ export async function submitReport(deps: IntakeDeps, given: SubmitReportInput, o
   // Load configuration outside the idempotency transaction, so concurrent
   // callers queue on the key without one of them holding the cache load.
   const ref = await deps.services.reference.get(deps.db);
-  const input = await atTheVenue(deps, given);
+  const { input, venue } = await atTheVenue(deps, given);
   // One check for every door: a catalog category, a place inside the served area.
   const intake = checkIntake(input, ref.servedArea);
   if (!intake.ok) throw new DomainFailure(intake.error);
@@ -97,7 +97,7 @@ export async function submitReport(deps: IntakeDeps, given: SubmitReportInput, o
   const sealContext = `idempotency:${SCOPE}:${idempotencyKey}`;
 
   const outcome = await withIdempotencyKey<StoredResponse>(deps.db, SCOPE, idempotencyKey, requestHash, async (tx) => {
-    const filed = await fileReport({ ...deps, db: tx }, input, options, ref.tree, ref.timeLimits);
+    const filed = await fileReport({ ...deps, db: tx }, input, options, ref.tree, ref.timeLimits, venue);
     return {
       sealedReceipt: deps.services.sealer.seal(filed.receipt, sealContext),
       reportId: filed.state.id,
@@ -126,11 +126,14 @@ export async function submitReport(deps: IntakeDeps, given: SubmitReportInput, o
  * client sent (a phone without a location fix sends none), so the served-area check and the
  * stored place are the venue's. The typed address is kept when there is one.
  */
-async function atTheVenue(deps: IntakeDeps, input: SubmitReportInput): Promise<SubmitReportInput> {
-  if (input.venueId === undefined) return input;
+async function atTheVenue(deps: IntakeDeps, input: SubmitReportInput): Promise<{ input: SubmitReportInput; venue: VenueRow | null }> {
+  if (input.venueId === undefined) return { input, venue: null };
   const venue = await findVenueById(deps.db, input.venueId);
-  if (!venue || venue.lat === null || venue.lng === null) return input;
-  return { ...input, location: { lat: venue.lat, lng: venue.lng, address: input.location.address.trim() === '' ? (venue.address ?? '') : input.location.address } };
+  if (!venue || venue.lat === null || venue.lng === null) return { input, venue };
+  return {
+    input: { ...input, location: { lat: venue.lat, lng: venue.lng, address: input.location.address.trim() === '' ? (venue.address ?? '') : input.location.address } },
+    venue,
+  };
 }
 
 async function fileReport(
@@ -139,6 +142,7 @@ async function fileReport(
   options: SubmitReportOptions,
   tree: ReferenceData['tree'],
   limits: ReferenceData['timeLimits'],
+  venue: VenueRow | null,
 ): Promise<{ receipt: string; state: ReportState; placedBy: JurisdictionBasis }> {
   const { db, services } = deps;
   const attachmentIds = [...new Set(input.attachmentIds ?? [])];
@@ -147,7 +151,20 @@ async function fileReport(
     venueId: input.venueId ?? null,
     location: input.location,
     apiKeyId: options.apiKeyId ?? null,
+    venue,
   });
+  // Open311 may send coordinates alone: the address shown is then the system's, and says so.
+  const location = mayDeriveAddress(options.channel, input.location.address)
+    ? {
+        ...input.location,
+        address: derivedAddress({
+          lat: input.location.lat,
+          lng: input.location.lng,
+          jurisdictionName: tree.node(placement.jurisdictionId)?.name ?? null,
+          nearestVenue: placement.nearestVenue ?? null,
+        }),
+      }
+    : input.location;
 
   const id = services.newId();
   const receipt = newReceipt();
@@ -168,7 +185,7 @@ async function fileReport(
           channel: options.channel,
           riskCategory: input.riskCategory,
           venueId: input.venueId ?? null,
-          location: input.location,
+          location,
           description: input.description,
           anonymous: identity === null,
           whistleblower,

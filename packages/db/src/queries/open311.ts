@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { departments } from '../schema/jurisdictions';
 import { reports } from '../schema/reports';
+import { venues } from '../schema/venues';
 import { apiKeys } from '../schema/users';
 
 /** An active Open311 integrator key with this SHA-256 (hex), or null. Keys themselves are never stored. */
@@ -62,4 +63,21 @@ export function listFireAgencies(db: Db): Promise<{ id: string; name: string; na
     .select({ id: departments.id, name: departments.name, nameEn: departments.nameEn, jurisdictionId: departments.jurisdictionId })
     .from(departments)
     .where(eq(departments.kind, 'fire_agency'));
+}
+
+/**
+ * Located venues whose address or name is the typed address, compared after the
+ * kernel's normalizeAddress folding (NFKC, lower case, no spacing or common
+ * punctuation), done here in SQL on both sides. A sequential scan: Open311
+ * posts without coordinates are rare, and the venue library has no geocoder.
+ */
+export function findVenuesByAddress(db: Db, address: string, limit = 5): Promise<{ id: string; name: string; address: string; lat: number; lng: number }[]> {
+  const fold = (v: unknown) => sql`lower(regexp_replace(normalize(${v}, NFKC), '[[:space:],，.。、·\-—_()（）#＃]', '', 'g'))`;
+  const typed = fold(address);
+  return db
+    .select({ id: venues.id, name: venues.name, address: venues.address, lat: sql<number>`${venues.lat}`, lng: sql<number>`${venues.lng}` })
+    .from(venues)
+    .where(and(isNotNull(venues.lat), isNotNull(venues.lng), or(sql`${fold(venues.address)} = ${typed}`, sql`${fold(venues.name)} = ${typed}`)))
+    .orderBy(asc(venues.id))
+    .limit(limit);
 }

@@ -99,10 +99,10 @@ export async function findVenueById(db: Db, id: string): Promise<VenueRow | null
 export function listVenuesNear(
   db: Db,
   input: { lat: number; lng: number; latDelta: number; lngDelta: number; limit?: number },
-): Promise<{ id: string; jurisdictionId: string; lat: number | null; lng: number | null }[]> {
+): Promise<{ id: string; jurisdictionId: string; name: string; address: string; lat: number | null; lng: number | null }[]> {
   const lngScale = Math.cos((input.lat * Math.PI) / 180);
   return db
-    .select({ id: venues.id, jurisdictionId: venues.jurisdictionId, lat: venues.lat, lng: venues.lng })
+    .select({ id: venues.id, jurisdictionId: venues.jurisdictionId, name: venues.name, address: venues.address, lat: venues.lat, lng: venues.lng })
     .from(venues)
     .where(
       and(

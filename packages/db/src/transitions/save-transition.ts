@@ -3,7 +3,7 @@ import { and, eq, getTableName, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { DbError } from '../errors';
 import type { hazards } from '../schema/hazards';
-import { applyEffects, type AppliedEffects } from './apply-effects';
+import { applyEffectsInTransaction, type AppliedEffects } from './apply-effects';
 import type { LifecycleTable } from './lifecycle-tables';
 
 /** The one thing persistence needs to know about a kernel state: its status. */
@@ -78,7 +78,7 @@ export async function saveTransition<T extends LifecycleTable>(
         { entity, id: input.id, expectedVersion: input.expectedVersion, actualVersion: current.version },
       );
     }
-    const applied = await applyEffects(tx, input.effects, input.now ? { now: input.now } : {});
+    const applied = await applyEffectsInTransaction(tx, input.effects, input.now ? { now: input.now } : {});
     return { version: row.version, applied };
   });
 }
@@ -109,7 +109,7 @@ export async function insertEntity<T extends LifecycleTable>(
       })
       .returning({ id: t.id, version: t.version });
     if (!row) throw new Error('insertEntity: insert returned no row');
-    const applied = await applyEffects(tx, input.effects, input.now ? { now: input.now } : {});
+    const applied = await applyEffectsInTransaction(tx, input.effects, input.now ? { now: input.now } : {});
     return { id: row.id, version: row.version, applied };
   });
 }

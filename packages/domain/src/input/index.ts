@@ -1,2 +1,3 @@
 export * from './storable-input';
 export * from './served-area';
+export * from './intake-location';
