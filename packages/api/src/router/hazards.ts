@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createHazard, HAZARD_COMMAND_CAPABILITY, HAZARD_STATUSES, RISK_CATEGORY_CODES, transitionHazard, type HazardCommand, type HazardSource, type HazardState } from '@firebreak/domain';
-import { findDetermination, findVenueRef, listDeterminationsForHazard, listHazardEvents, listHazards, loadLifecycle, type hazards as hazardsTable } from '@firebreak/db';
+import { findDetermination, findVenueRef, listDeterminationsForHazard, listHazardEvents, listHazardLedgerPage, listHazards, loadLifecycle, type hazards as hazardsTable } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
 import { capabilityProcedure, router } from '../trpc';
 import { notFound, referenceOf, requireAccess, type StaffContext } from '../application/access';
@@ -22,6 +22,11 @@ export const listHazardsInput = z.object({
   ...pageInput,
 });
 export const getHazardInput = z.object({ id: z.uuid() });
+/** The ledger's filter with a keyset cursor: the XLSX export walks it page by page. */
+export const hazardLedgerInput = listHazardsInput.omit({ limit: true, offset: true }).extend({
+  limit: z.number().int().min(1).max(1000).default(500),
+  after: z.object({ cursorAt: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/), id: z.uuid() }).optional(),
+});
 export const registerHazardInput = z
   .object({
     source: z.enum(REGISTERED_SOURCES),
@@ -91,6 +96,26 @@ export const hazards = router({
         total: page.total,
         items: page.items.map(({ deadlinePassed, ...row }) => ({ ...wire(row), overdue: row.status === 'overdue' || deadlinePassed })),
       };
+    }),
+
+  /** 隐患台账 rows for export: the list's filter and scope, with the columns a brigade's paper ledger keeps. */
+  ledger: capabilityProcedure('hazard.read')
+    .input(hazardLedgerInput)
+    .query(async ({ ctx, input }) => {
+      const rows = await listHazardLedgerPage(
+        ctx.db,
+        {
+          jurisdictionRoot: ctx.jurisdictionRoot,
+          now: ctx.clock(),
+          ...(input.status ? { statuses: input.status } : {}),
+          ...(input.venueId ? { venueId: input.venueId } : {}),
+          ...(input.riskCategory ? { riskCategory: input.riskCategory } : {}),
+          ...(input.severity ? { severity: input.severity } : {}),
+          ...(input.overdueOnly ? { overdueOnly: true } : {}),
+        },
+        { limit: input.limit, ...(input.after ? { after: input.after } : {}) },
+      );
+      return rows.map((r) => wire({ ...r }));
     }),
 
   /** One hazard with its ledger: who found, confirmed, ordered, re-inspected, accepted and closed it, and when. */

@@ -1,4 +1,4 @@
-import { asc, desc, eq, lt, or, and, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { hazards } from '../schema/hazards';
 import { jurisdictions } from '../schema/jurisdictions';
@@ -8,7 +8,8 @@ import { hazardListWhere, type HazardListFilter } from './hazards';
 /** One line of the brigade's hazard ledger (台账) as it is kept on paper. */
 export interface HazardLedgerRow {
   readonly id: string;
-  readonly createdAt: Date;
+  /** createdAt at full precision, as text: the keyset cursor (a JS Date would drop the microseconds). */
+  readonly cursorAt: string;
   readonly venueName: string | null;
   readonly address: string | null;
   readonly jurisdictionName: string | null;
@@ -28,20 +29,20 @@ export interface HazardLedgerRow {
 
 /**
  * The ledger rows of a filter, newest first, in pages keyed on (createdAt, id) so an export of
- * any size streams with bounded memory: pass the last row of one page as `after` for the next.
+ * any size streams with bounded memory: pass the last row's cursorAt and id as `after` for the next.
  */
 export function listHazardLedgerPage(
   db: Db,
   f: Omit<HazardListFilter, 'limit' | 'offset'>,
-  page: { readonly limit: number; readonly after?: { readonly createdAt: Date; readonly id: string } },
+  page: { readonly limit: number; readonly after?: { readonly cursorAt: string; readonly id: string } },
 ): Promise<HazardLedgerRow[]> {
   const after = page.after
-    ? or(lt(hazards.createdAt, page.after.createdAt), and(eq(hazards.createdAt, page.after.createdAt), lt(hazards.id, page.after.id)))
+    ? sql`(${hazards.createdAt}, ${hazards.id}) < (${page.after.cursorAt}::timestamptz, ${page.after.id}::uuid)`
     : undefined;
   return db
     .select({
       id: hazards.id,
-      createdAt: hazards.createdAt,
+      cursorAt: sql<string>`${hazards.createdAt}::text`,
       venueName: venues.name,
       address: venues.address,
       jurisdictionName: jurisdictions.name,
