@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { createHazard, HAZARD_COMMAND_CAPABILITY, HAZARD_STATUSES, RISK_CATEGORY_CODES, transitionHazard, type HazardCommand, type HazardSource, type HazardState } from '@firebreak/domain';
-import { findDetermination, findVenueRef, listDeterminationsForHazard, listHazardEvents, listHazardLedgerPage, listHazards, loadLifecycle, type hazards as hazardsTable } from '@firebreak/db';
+import { findDetermination, findDocumentParties, findVenueRef, listDeterminationsForHazard, listHazardEvents, listHazardLedgerPage, listHazards, loadLifecycle, type hazards as hazardsTable } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
+import { venueChecklist } from '../services/venue-checklist';
 import { capabilityProcedure, router } from '../trpc';
 import { notFound, referenceOf, requireAccess, type StaffContext } from '../application/access';
 import { hazardSourceColumn, instantOrNull } from './staff/columns';
@@ -133,6 +134,24 @@ export const hazards = router({
         ledger: ledger.map(wire),
         determinations: determinations.map((d) => ({ id: d.id, ruleVersion: d.ruleVersion, major: d.major, computedMajor: d.computedMajor, decidedByRule: d.decidedByRule, determinedByName: d.determinedByName, determinedAt: d.determinedAt.toISOString() })),
       };
+    }),
+
+  /**
+   * What a printed 责令改正通知书 names: the parties, the check item the hazard breaches with its
+   * legal basis from the standard in force when it was found, and the order in force.
+   */
+  document: capabilityProcedure('hazard.read')
+    .input(getHazardInput)
+    .query(async ({ ctx, input }) => {
+      const row = await loadLifecycle<HazardState>(ctx.db, 'hazard', input.id);
+      await requireAccess(ctx, 'hazard.read', { jurisdictionId: row.jurisdictionId });
+      const order = row.state.orders.at(-1) ?? null;
+      const parties = await findDocumentParties(ctx.db, { venueId: row.state.venueId, departmentId: order?.by.departmentId ?? row.state.foundBy.departmentId, jurisdictionId: row.jurisdictionId });
+      const venue = row.state.venueId ? await findVenueRef(ctx.db, row.state.venueId) : null;
+      const checklist = venue ? await venueChecklist(ctx.db, venue.categories, new Date(row.state.foundAt)) : null;
+      const item = row.state.checkItemId ? checklist?.items.find((i) => i.id === row.state.checkItemId) : undefined;
+      const basis = item ? item.basis.map((b) => (b.article ? `${b.law} ${b.article}` : b.law)) : [];
+      return { id: row.id, hazard: row.state, parties, checkItem: item ? { id: item.id, text: item.text, basis } : null };
     }),
 
   /** 登记隐患 from a grid patrol, an expert check, a referral, a report or a unit's self-inspection. */

@@ -5,6 +5,7 @@ import {
   createHazard,
   createInspection,
   hazardInputsFromInspection,
+  CHECK_RESULTS,
   INSPECTION_SOURCES,
   INSPECTION_STATUSES,
   INSPECTOR_ROLES,
@@ -16,10 +17,12 @@ import {
   type Participant,
 } from '@firebreak/domain';
 import {
+  findDocumentParties,
   findStaffUsers,
   findVenueRef,
   insertInspectionTeam,
   insertSignature,
+  listInspectionHazards,
   listInspections,
   listInspectionTeam,
   listSignatures,
@@ -68,6 +71,8 @@ export const recordInspectionInput = z.object({
       }),
     )
     .max(200),
+  /** The checklist item by item (合格 / 不合格 / 不适用); the kernel matches failed items to findings. */
+  itemResults: z.array(z.object({ checkItemId: z.string().max(200), result: z.enum(CHECK_RESULTS), note: text(2000).optional() })).max(500).optional(),
   signatureRef: text(500),
   privateRemark: text(2000).optional(),
 });
@@ -102,7 +107,14 @@ function inspectionColumns(next: InspectionState): InspectionColumns {
  * (findings, never the private remarks), so a later edit is detectable.
  */
 function recordHash(state: InspectionState): string {
-  const body = canonicalJson({ inspectionId: state.id, venueId: state.venueId, checkItemIds: state.checkItemIds, findings: state.findings });
+  const body = canonicalJson({
+    inspectionId: state.id,
+    venueId: state.venueId,
+    checkItemIds: state.checkItemIds,
+    findings: state.findings,
+    // Records made before per-item results keep the hash they were signed over.
+    ...(state.itemResults ? { itemResults: state.itemResults } : {}),
+  });
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
@@ -173,11 +185,15 @@ export const inspections = router({
         const item = byId.get(itemId);
         return item ? [{ id: item.id, text: item.text, riskCategory: item.riskCategory, severity: item.severity, basis: item.basis.map((b) => b.law) }] : [];
       });
+      const parties = await findDocumentParties(ctx.db, { venueId: row.state.venueId, departmentId: row.state.plannedBy.departmentId, jurisdictionId: row.jurisdictionId });
+      const hazards = await listInspectionHazards(ctx.db, row.id);
       return {
         id: row.id,
         version: row.version,
         inspection: row.state,
         venue: venue ? { id: venue.id, name: venue.name, categories: venue.categories } : null,
+        parties,
+        hazards,
         checklist,
         team,
         signatures: signatures.map(wire),
@@ -271,6 +287,7 @@ export const inspections = router({
           description: f.description,
           ...(f.photoRefs ? { photoRefs: f.photoRefs } : {}),
         })),
+        ...(input.itemResults ? { itemResults: input.itemResults.map((r) => ({ checkItemId: r.checkItemId, result: r.result, note: r.note ?? null })) } : {}),
         signatureRef: input.signatureRef,
         ...(input.privateRemark ? { privateRemark: input.privateRemark } : {}),
       }),
