@@ -106,6 +106,23 @@ function Shell({ me }: { me: Me }) {
   const menu = routes.filter((r) => r.menu);
   const current = routes.find((r) => r.path === location) ?? routes.find((r) => r.path !== '/' && location.startsWith(r.path.split('/:')[0]!));
   const selected = current?.menuKey ?? current?.key ?? '';
+  const bare = routes.filter((r) => r.bare);
+
+  if (bare.some((r) => location.startsWith(r.path.split('/:')[0]!))) {
+    return (
+      <AccessContext.Provider value={access}>
+        <Suspense fallback={<Spin />}>
+          <Switch>
+            {bare.map((r) => (
+              <Route key={r.key} path={r.path}>
+                {(params) => <r.page params={params} />}
+              </Route>
+            ))}
+          </Switch>
+        </Suspense>
+      </AccessContext.Provider>
+    );
+  }
 
   return (
     <AccessContext.Provider value={access}>
@@ -150,7 +167,7 @@ function Shell({ me }: { me: Me }) {
               <main>
                 <Suspense fallback={<Spin />}>
                   <Switch>
-                    {routes.map((r) => (
+                    {routes.filter((r) => !r.bare).map((r) => (
                       <Route key={r.key} path={r.path}>
                         {(params) => <r.page params={params} />}
                       </Route>

@@ -150,8 +150,7 @@ export const hazards = router({
       const venue = row.state.venueId ? await findVenueRef(ctx.db, row.state.venueId) : null;
       const checklist = venue ? await venueChecklist(ctx.db, venue.categories, new Date(row.state.foundAt)) : null;
       const item = row.state.checkItemId ? checklist?.items.find((i) => i.id === row.state.checkItemId) : undefined;
-      const basis = item ? item.basis.map((b) => (b.article ? `${b.law} ${b.article}` : b.law)) : [];
-      return { id: row.id, hazard: row.state, parties, checkItem: item ? { id: item.id, text: item.text, basis } : null };
+      return { id: row.id, hazard: row.state, parties, checkItem: item ? { id: item.id, text: item.text, basis: item.basis.map((b) => ({ law: b.law, article: b.article ?? null })) } : null };
     }),
 
   /** 登记隐患 from a grid patrol, an expert check, a referral, a report or a unit's self-inspection. */

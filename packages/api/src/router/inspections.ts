@@ -183,7 +183,7 @@ export const inspections = router({
       const byId = new Map((inForce?.items ?? []).map((i) => [i.id, i]));
       const checklist = row.state.checkItemIds.flatMap((itemId) => {
         const item = byId.get(itemId);
-        return item ? [{ id: item.id, text: item.text, riskCategory: item.riskCategory, severity: item.severity, basis: item.basis.map((b) => b.law) }] : [];
+        return item ? [{ id: item.id, text: item.text, riskCategory: item.riskCategory, severity: item.severity, basis: item.basis.map((b) => ({ law: b.law, article: b.article ?? null })) }] : [];
       });
       const parties = await findDocumentParties(ctx.db, { venueId: row.state.venueId, departmentId: row.state.plannedBy.departmentId, jurisdictionId: row.jurisdictionId });
       const hazards = await listInspectionHazards(ctx.db, row.id);
