@@ -148,7 +148,7 @@ function Shell({ me }: { me: Me }) {
           </Space>
         </Header>
         <Layout>
-          <Sider breakpoint="md" collapsedWidth={0} width={200} theme="light" className="console-sider">
+          <Sider breakpoint="lg" collapsedWidth={0} width={200} theme="light" className="console-sider">
             <nav aria-label={tx('主菜单', 'Main menu')}>
               <Menu
                 mode="inline"

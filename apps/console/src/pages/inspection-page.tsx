@@ -56,6 +56,8 @@ export default function InspectionPage({ params }: { params: Record<string, stri
   const nameOf = (userId: string) => [...s.team, ...s.experts].find((p) => p.userId === userId)?.name ?? userId;
   const version = view.version;
   const cat = (code: string) => label(RISK_CATEGORIES.find((c) => c.code === code)) || code;
+  // While the inspector on site goes through the checklist, the read-only copy below would repeat it.
+  const conducting = s.status === 'in_progress' && present && commands.includes('record');
 
   return (
     <>
@@ -96,9 +98,11 @@ export default function InspectionPage({ params }: { params: Record<string, stri
           {commands.length > 0 ? (
             <Conduct key={`${s.status}-${version}`} view={view} commands={commands} onTeam={onTeam} present={present} missing={missing} run={run} />
           ) : null}
-          <Card title={tx('检查表', 'Checklist')} size="small">
-            <ResultsList view={view} />
-          </Card>
+          {conducting ? null : (
+            <Card title={tx('检查表', 'Checklist')} size="small">
+              <ResultsList view={view} />
+            </Card>
+          )}
           <Card title={tx('检查发现的问题', 'Findings')} size="small">
             {s.findings.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={s.recordedBy ? tx('未发现问题', 'Nothing found') : tx('尚未制作检查记录', 'Not recorded yet')} /> : null}
             {s.findings.map((f, i) => (
@@ -293,7 +297,7 @@ function Conduct({ view, commands, onTeam, present, missing, run }: ConductProps
         </ol>
         <Form layout="vertical">
           <Form.Item label={tx('记录人签名（姓名）', 'Your signature (name)')} required>
-            <Input value={signature} onChange={(e) => setSignature(e.target.value)} maxLength={100} style={{ maxWidth: 320 }} />
+            <Input aria-label={tx('记录人签名（姓名）', 'Your signature (name)')} value={signature} onChange={(e) => setSignature(e.target.value)} maxLength={100} style={{ maxWidth: 320 }} />
           </Form.Item>
           <Button type="primary" disabled={incomplete || !signature.trim()} loading={run.isPending} onClick={submit} data-testid="record-submit">
             {tx('提交检查记录并签名', 'Record and sign')}

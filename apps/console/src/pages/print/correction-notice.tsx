@@ -26,7 +26,7 @@ export default function CorrectionNotice({ params }: { params: Record<string, st
       <ol className="doc-list">
         <li>
           {hazard.description}
-          {checkItem ? `（检查项：${checkItem.text.zh}）` : ''}
+          {checkItem && !hazard.description.startsWith(checkItem.text.zh) ? `（检查项：${checkItem.text.zh}）` : ''}
           {violated ? `，违反了${violated}的规定` : ''}。
         </li>
       </ol>

@@ -8,7 +8,10 @@ export const SUPERVISION_BASIS = '《中华人民共和国消防法》第五十�
 
 /** 《中华人民共和国消防法》第二十八条, as a notice cites a basis. */
 export function citation(b: { readonly law: string; readonly article: string | null }): string {
-  return `《${b.law}》${b.article ?? ''}`;
+  if (b.article) return `《${b.law}》${b.article}`;
+  // Standards store a basis as one text (中华人民共和国消防法第十六条): the article stays outside the title marks.
+  const m = /^(.*?)\s*(第[^第]+[条款项节章])$/.exec(b.law);
+  return m ? `《${m[1]}》${m[2]}` : `《${b.law}》`;
 }
 
 const CHINA_DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
