@@ -16,6 +16,11 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   return [...text.normalize('NFKC')].map((c) => RADICAL_SUPPLEMENT[c] ?? c).join('').replace(/\s+/g, '');
 }
 
+/** A cell as text: strings and numbers as written (the export writes nothing else). */
+function cellText(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+}
+
 /** The first sheet of an XLSX file as rows of cell text (row 1 is the header). */
 export async function xlsxRows(bytes: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
@@ -23,6 +28,6 @@ export async function xlsxRows(bytes: Buffer): Promise<string[][]> {
   const ws = wb.worksheets[0];
   if (!ws) return [];
   const rows: string[][] = [];
-  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(cellText)));
   return rows;
 }

@@ -184,7 +184,7 @@ describe('inspections: plan → conduct on a tablet → two signatures → unit 
     await axeClean(s);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const rows = await xlsxRows(await readFile((await download.path())!));
+    const rows = await xlsxRows(await readFile(await download.path()));
     expect(rows[0]).toEqual(['序号', '单位名称', '地址', '辖区', '隐患类别', '隐患描述', '发现日期', '整改期限', '状态', '责任人', '复查人', '销号人', '销号日期']);
     const mine = rows.find((r) => r[5]?.includes(note));
     expect(mine?.[1]).toBe(VENUE);

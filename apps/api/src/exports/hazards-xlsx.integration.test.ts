@@ -18,12 +18,17 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => h?.close());
 
+/** A cell as text: strings and numbers as written (the export writes nothing else). */
+function cellText(v: unknown): string {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+}
+
 async function sheetOf(body: Buffer) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(body as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
   const rows: string[][] = [];
-  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(cellText)));
   return rows;
 }
 

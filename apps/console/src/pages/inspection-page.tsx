@@ -21,7 +21,6 @@ const STEP_OF: Record<InspectionStatus, number> = { planned: 0, in_progress: 1, 
 export default function InspectionPage({ params }: { params: Record<string, string | undefined> }) {
   const id = params.id!;
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const qc = useQueryClient();
   const { message } = App.useApp();
   const access = useAccess();
@@ -254,7 +253,7 @@ function Conduct({ view, commands, onTeam, present, missing, run }: ConductProps
           itemResults: view.checklist.map((i) => ({ checkItemId: i.id, result: rows[i.id]!.result!, ...(rows[i.id]?.note?.trim() ? { note: rows[i.id]!.note!.trim() } : {}) })),
           findings: view.checklist
             .filter((i) => rows[i.id]?.result === 'fail')
-            .map((i) => ({ checkItemId: i.id, riskCategory: i.riskCategory, description: `${i.text.zh}：${rows[i.id]!.note!.trim()}` })),
+            .map((i) => ({ checkItemId: i.id, riskCategory: i.riskCategory, description: `${i.text.zh.replace(/[。；;.]$/, '')}：${rows[i.id]!.note!.trim()}` })),
           signatureRef: signature.trim(),
         }),
       );

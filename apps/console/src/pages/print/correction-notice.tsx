@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@firebreak/client';
 import { Result, Spin } from 'antd';
 import { useText } from '../../lib/text';
-import { citation, officialDate, PrintedDocument, SignatureBlock, SUPERVISION_BASIS } from './document';
+import { citations, officialDate, PrintedDocument, SignatureBlock, SUPERVISION_BASIS } from './document';
 
 /** 责令改正通知书 of one hazard with an order, from the record (nothing typed on the page). */
 export default function CorrectionNotice({ params }: { params: Record<string, string | undefined> }) {
@@ -16,7 +16,7 @@ export default function CorrectionNotice({ params }: { params: Record<string, st
   const order = hazard.orders.at(-1);
   if (!order) return <Result status="info" title={tx('该隐患尚未责令改正，没有通知书可打印', 'No correction has been ordered yet')} />;
   const venue = parties.venue?.name ?? '（无具体单位）';
-  const violated = checkItem?.basis.length ? checkItem.basis.map(citation).join('、') : null;
+  const violated = checkItem?.basis.length ? citations(checkItem.basis) : null;
   return (
     <PrintedDocument title="责令改正通知书" number={order.noticeRef ?? tx('文号：（未编号）', 'No number yet')} issuer={parties.departmentName} back={`/hazards/${id}`}>
       <p className="doc-addressee">{venue}：</p>
@@ -26,7 +26,7 @@ export default function CorrectionNotice({ params }: { params: Record<string, st
       <ol className="doc-list">
         <li>
           {hazard.description}
-          {checkItem && !hazard.description.startsWith(checkItem.text.zh) ? `（检查项：${checkItem.text.zh}）` : ''}
+          {checkItem && !hazard.description.startsWith(checkItem.text.zh.replace(/[。；;.]$/, '')) ? `（检查项：${checkItem.text.zh}）` : ''}
           {violated ? `，违反了${violated}的规定` : ''}。
         </li>
       </ol>

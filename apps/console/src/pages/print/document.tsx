@@ -14,6 +14,18 @@ export function citation(b: { readonly law: string; readonly article: string | n
   return m ? `《${m[1]}》${m[2]}` : `《${b.law}》`;
 }
 
+/** Several bases, one title each with its articles: 《中华人民共和国消防法》第十六条、第二十八条；《…》. */
+export function citations(bases: readonly { readonly law: string; readonly article: string | null }[]): string {
+  const byLaw = new Map<string, string[]>();
+  for (const b of bases) {
+    const [, title, article] = /^《(.*)》(.*)$/.exec(citation(b))!;
+    const articles = byLaw.get(title!) ?? [];
+    if (article && !articles.includes(article)) articles.push(article);
+    byLaw.set(title!, articles);
+  }
+  return [...byLaw].map(([title, articles]) => `《${title}》${articles.join('、')}`).join('；');
+}
+
 const CHINA_DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
 /** 2026年3月4日, as official documents write dates. */
 export function officialDate(iso: string | null | undefined): string {

@@ -4,7 +4,7 @@ import { RISK_CATEGORIES, type CheckResult } from '@firebreak/domain';
 import { Result, Spin } from 'antd';
 import { INSPECTION_SOURCE_TEXT } from '../../lib/inspection-labels';
 import { useText } from '../../lib/text';
-import { citation, officialDate, PrintedDocument, SignatureBlock, SUPERVISION_BASIS } from './document';
+import { citations, officialDate, PrintedDocument, SignatureBlock, SUPERVISION_BASIS } from './document';
 
 const RESULT_TEXT: Record<CheckResult, string> = { pass: '合格', fail: '不合格', not_applicable: '不适用' };
 
@@ -20,7 +20,7 @@ export default function InspectionRecord({ params }: { params: Record<string, st
   const results = new Map((s.itemResults ?? []).map((r) => [r.checkItemId, r]));
   const cat = (code: string) => RISK_CATEGORIES.find((c) => c.code === code)?.zh ?? code;
   const present = s.team.filter((p) => s.presentInspectorIds.includes(p.userId));
-  const bases = [...new Set(checklist.flatMap((i) => i.basis.map(citation)))];
+  const bases = citations(checklist.flatMap((i) => i.basis));
   return (
     <PrintedDocument title="消防监督检查记录" number={`编号：${id.slice(0, 8).toUpperCase()}`} issuer={parties.departmentName} back={`/inspections/${id}`}>
       <table className="doc-table doc-table--parties">
@@ -53,7 +53,7 @@ export default function InspectionRecord({ params }: { params: Record<string, st
             <th>检查依据</th>
             <td colSpan={3}>
               {SUPERVISION_BASIS}
-              {bases.length > 0 ? `；${bases.join('、')}` : ''}
+              {bases ? `；${bases}` : ''}
             </td>
           </tr>
         </tbody>
