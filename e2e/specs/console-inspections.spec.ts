@@ -83,8 +83,10 @@ describe('inspections: plan → conduct on a tablet → two signatures → unit 
     await expect.poll(() => page.getByTestId('record-submit').isEnabled()).toBe(true);
     // No sideways scrolling on the tablet.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(TABLET.width);
-    await s.screenshot('console-inspection-conduct-768');
-    await page.screenshot({ path: (await s.screenshot('console-inspection-conduct-768')).replace('.png', '-top.png') });
+    const full = await s.screenshot('console-inspection-conduct-768');
+    // What the tablet shows first: the frame, the steps and the first items.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: full.replace('.png', '-top.png') });
     await axeClean(s);
     await page.getByTestId('record-submit').click();
     await page.locator('[data-status="recorded"]').waitFor();
