@@ -259,13 +259,15 @@ function Conduct({ view, commands, onTeam, present, missing, run }: ConductProps
       );
     return (
       <Card title={tx(`逐项检查（${done}/${view.checklist.length}）`, `Check item by item (${done}/${view.checklist.length})`)} size="small" data-testid="inspection-actions">
-        <ol className="console-checklist console-checklist--conduct" data-testid="checklist">
+        <ol className="console-checklist console-checklist--conduct" data-testid="checklist" aria-label={tx('检查表', 'Checklist')}>
           {view.checklist.map((item: Item, n) => {
             const row = rows[item.id] ?? {};
             const set = (patch: Row) => setRows((r) => ({ ...r, [item.id]: { ...r[item.id], ...patch } }));
             return (
               <li key={item.id} data-testid={`check-item-${n + 1}`} data-result={row.result ?? ''}>
-                <div className="console-checklist__text">{en ? item.text.en : item.text.zh}</div>
+                <div className="console-checklist__text">
+                  {n + 1}. {en ? item.text.en : item.text.zh}
+                </div>
                 {item.basis.length > 0 ? <div className="console-muted">{tx('依据：', 'Basis: ')}{item.basis.map((b) => `${b.law}${b.article ? ` ${b.article}` : ''}`).join('；')}</div> : null}
                 <Radio.Group
                   aria-label={tx(`第${n + 1}项检查结果`, `Result of item ${n + 1}`)}
