@@ -75,6 +75,7 @@ function expectedMenu(role: Role | 'unit'): string[] {
   if (role !== 'discipline_inspector') menu.push('我的待办');
   if (caps.has('report.read')) menu.push('举报受理');
   if (caps.has('hazard.read')) menu.push('隐患台账');
+  if (caps.has('inspection.read')) menu.push('监督检查');
   if (caps.has('dashboard.read')) menu.push('统计看板');
   if (caps.has('audit.read')) menu.push('审计日志');
   return menu;

@@ -8,6 +8,7 @@ import { appRouter, createContext, type AppRouter, type Clock, type Services } f
 import { pingDatabase, type ServerDatabase } from './database';
 import { frontEndFor, isApiPath, isSourceMapPath, locateFrontEnds, logicalFilePath, looksLikePageRoute } from './front-ends';
 import { addTrpcRateLimits, createClientKeyer, createHttpBridge, DEFAULT_RATE_LIMITS, type RateLimits } from './http/index';
+import { exportRoutes } from './exports/hazards-xlsx';
 import { codedErrorFor, isRefusedTrpcContentType, replyWithCodedError, trpcErrorBody } from './http/error-replies';
 import { TRPC_ROUTE } from './http/rate-limits';
 import { OPEN311_PREFIX, open311Routes } from './open311/index';
@@ -166,6 +167,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.uploadLimits?.maxBytes !== undefined ? { maxBytes: options.uploadLimits.maxBytes } : {}),
     ...(options.uploadLimits?.display ? { display: options.uploadLimits.display } : {}),
   });
+
+  await app.register(exportRoutes, { contextFor });
 
   const frontEnds = locateFrontEnds(frontEndsDir);
   let decorated = false;

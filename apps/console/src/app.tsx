@@ -106,6 +106,23 @@ function Shell({ me }: { me: Me }) {
   const menu = routes.filter((r) => r.menu);
   const current = routes.find((r) => r.path === location) ?? routes.find((r) => r.path !== '/' && location.startsWith(r.path.split('/:')[0]!));
   const selected = current?.menuKey ?? current?.key ?? '';
+  const bare = routes.filter((r) => r.bare);
+
+  if (bare.some((r) => location.startsWith(r.path.split('/:')[0]!))) {
+    return (
+      <AccessContext.Provider value={access}>
+        <Suspense fallback={<Spin />}>
+          <Switch>
+            {bare.map((r) => (
+              <Route key={r.key} path={r.path}>
+                {(params) => <r.page params={params} />}
+              </Route>
+            ))}
+          </Switch>
+        </Suspense>
+      </AccessContext.Provider>
+    );
+  }
 
   return (
     <AccessContext.Provider value={access}>
@@ -131,7 +148,7 @@ function Shell({ me }: { me: Me }) {
           </Space>
         </Header>
         <Layout>
-          <Sider breakpoint="md" collapsedWidth={0} width={200} theme="light" className="console-sider">
+          <Sider breakpoint="lg" collapsedWidth={0} width={200} theme="light" className="console-sider">
             <nav aria-label={tx('主菜单', 'Main menu')}>
               <Menu
                 mode="inline"
@@ -150,7 +167,7 @@ function Shell({ me }: { me: Me }) {
               <main>
                 <Suspense fallback={<Spin />}>
                   <Switch>
-                    {routes.map((r) => (
+                    {routes.filter((r) => !r.bare).map((r) => (
                       <Route key={r.key} path={r.path}>
                         {(params) => <r.page params={params} />}
                       </Route>

@@ -13,6 +13,8 @@ export interface ConsoleRoute {
   readonly menuKey?: string;
   /** Who may open it: staff holding the capability, or the unit's own account. */
   readonly audience: { readonly capability: Capability } | 'unit' | 'staff';
+  /** A printed document: rendered without the console frame (menu, header), for A4. */
+  readonly bare?: boolean;
   readonly page: LazyExoticComponent<ComponentType<{ params: Record<string, string | undefined> }>>;
 }
 
@@ -26,6 +28,11 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { key: 'report', path: '/reports/:id', menuKey: 'reports', audience: { capability: 'report.read' }, page: lazy(() => import('./pages/report-page')) },
   { key: 'hazards', path: '/hazards', menu: { zh: '隐患台账', en: 'Hazard ledger' }, audience: { capability: 'hazard.read' }, page: lazy(() => import('./pages/hazards-list')) },
   { key: 'hazard', path: '/hazards/:id', menuKey: 'hazards', audience: { capability: 'hazard.read' }, page: lazy(() => import('./pages/hazard-page')) },
+  { key: 'inspections', path: '/inspections', menu: { zh: '监督检查', en: 'Inspections' }, audience: { capability: 'inspection.read' }, page: lazy(() => import('./pages/inspections-list')) },
+  { key: 'inspection-plan', path: '/inspections/new', menuKey: 'inspections', audience: { capability: 'inspection.plan' }, page: lazy(() => import('./pages/inspection-plan')) },
+  { key: 'inspection', path: '/inspections/:id', menuKey: 'inspections', audience: { capability: 'inspection.read' }, page: lazy(() => import('./pages/inspection-page')) },
+  { key: 'print-correction-notice', path: '/print/correction-notice/:hazardId', bare: true, audience: { capability: 'hazard.read' }, page: lazy(() => import('./pages/print/correction-notice')) },
+  { key: 'print-inspection-record', path: '/print/inspection-record/:inspectionId', bare: true, audience: { capability: 'inspection.read' }, page: lazy(() => import('./pages/print/inspection-record')) },
   { key: 'dashboard', path: '/dashboard', menu: { zh: '统计看板', en: 'Dashboard' }, audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/dashboard')) },
   { key: 'audit', path: '/audit', menu: { zh: '审计日志', en: 'Audit log' }, audience: { capability: 'audit.read' }, page: lazy(() => import('./pages/audit')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },

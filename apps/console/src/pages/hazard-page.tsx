@@ -158,7 +158,17 @@ export default function HazardPage({ params }: { params: Record<string, string |
               </Descriptions.Item>
             </Descriptions>
           </Card>
-          <Card title={tx('责令改正', 'Correction order')} size="small">
+          <Card
+            title={tx('责令改正', 'Correction order')}
+            size="small"
+            extra={
+              order ? (
+                <Link href={`/print/correction-notice/${id}`} data-testid="print-correction-notice">
+                  {tx('打印责令改正通知书', 'Print the correction notice')}
+                </Link>
+              ) : null
+            }
+          >
             {order ? (
               <Descriptions column={2} size="small">
                 <Descriptions.Item label={tx('方式', 'Mode')}>{order.mode === 'immediate' ? tx('当场改正', 'Immediately') : tx('限期改正', 'By a deadline')}</Descriptions.Item>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC, type RouterInputs } from '@firebreak/client';
 import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, RISK_CATEGORIES, type HazardStatus } from '@firebreak/domain';
-import { Alert, Card, Checkbox, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, Checkbox, Select, Space, Table } from 'antd';
 import { Link } from 'wouter';
 import { useText } from '../lib/text';
 import { Clock, PageHead, StatusTag, ToneTag } from '../lib/ui';
@@ -18,6 +18,18 @@ export const SOURCE_LABELS: Record<string, { zh: string; en: string }> = {
   referral: { zh: '抄告移送', en: 'Referral' },
 };
 
+/** The server's streamed export of the same filter (scope and role checked there, as for the list). */
+function exportHref(f: Filter): string {
+  const q = new URLSearchParams();
+  if (f.status?.length) q.set('status', f.status.join(','));
+  if (f.riskCategory) q.set('riskCategory', f.riskCategory);
+  if (f.severity) q.set('severity', f.severity);
+  if (f.venueId) q.set('venueId', f.venueId);
+  if (f.overdueOnly) q.set('overdueOnly', 'true');
+  const qs = q.toString();
+  return `/api/exports/hazards.xlsx${qs ? `?${qs}` : ''}`;
+}
+
 export default function HazardsList() {
   const trpc = useTRPC();
   const { tx, label, dateTime, errorText } = useText();
@@ -26,7 +38,14 @@ export default function HazardsList() {
   const set = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch, offset: 0 }));
   return (
     <>
-      <PageHead title={tx('隐患台账', 'Hazard ledger')}>
+      <PageHead
+        title={tx('隐患台账', 'Hazard ledger')}
+        extra={
+          <Button href={exportHref(filter)} download data-testid="export-xlsx">
+            {tx('导出 XLSX', 'Export XLSX')}
+          </Button>
+        }
+      >
         <span className="console-muted">{tx('一患一档，逐条销号：谁检查谁负责、谁验收谁负责、谁销号谁负责。', 'One record per hazard, closed one by one by named people.')}</span>
       </PageHead>
       <Card className="console-filters" size="small">

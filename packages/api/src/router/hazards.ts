@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { createHazard, HAZARD_COMMAND_CAPABILITY, HAZARD_STATUSES, RISK_CATEGORY_CODES, transitionHazard, type HazardCommand, type HazardSource, type HazardState } from '@firebreak/domain';
-import { findDetermination, findVenueRef, listDeterminationsForHazard, listHazardEvents, listHazards, loadLifecycle, type hazards as hazardsTable } from '@firebreak/db';
+import { findDetermination, findDocumentParties, findVenueRef, listDeterminationsForHazard, listHazardEvents, listHazardLedgerPage, listHazards, loadLifecycle, type hazards as hazardsTable } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
+import { venueChecklist } from '../services/venue-checklist';
 import { capabilityProcedure, router } from '../trpc';
 import { notFound, referenceOf, requireAccess, type StaffContext } from '../application/access';
 import { hazardSourceColumn, instantOrNull } from './staff/columns';
@@ -22,6 +23,11 @@ export const listHazardsInput = z.object({
   ...pageInput,
 });
 export const getHazardInput = z.object({ id: z.uuid() });
+/** The ledger's filter with a keyset cursor: the XLSX export walks it page by page. */
+export const hazardLedgerInput = listHazardsInput.omit({ limit: true, offset: true }).extend({
+  limit: z.number().int().min(1).max(1000).default(500),
+  after: z.object({ cursorAt: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/), id: z.uuid() }).optional(),
+});
 export const registerHazardInput = z
   .object({
     source: z.enum(REGISTERED_SOURCES),
@@ -93,6 +99,26 @@ export const hazards = router({
       };
     }),
 
+  /** 隐患台账 rows for export: the list's filter and scope, with the columns a brigade's paper ledger keeps. */
+  ledger: capabilityProcedure('hazard.read')
+    .input(hazardLedgerInput)
+    .query(async ({ ctx, input }) => {
+      const rows = await listHazardLedgerPage(
+        ctx.db,
+        {
+          jurisdictionRoot: ctx.jurisdictionRoot,
+          now: ctx.clock(),
+          ...(input.status ? { statuses: input.status } : {}),
+          ...(input.venueId ? { venueId: input.venueId } : {}),
+          ...(input.riskCategory ? { riskCategory: input.riskCategory } : {}),
+          ...(input.severity ? { severity: input.severity } : {}),
+          ...(input.overdueOnly ? { overdueOnly: true } : {}),
+        },
+        { limit: input.limit, ...(input.after ? { after: input.after } : {}) },
+      );
+      return rows.map((r) => wire({ ...r }));
+    }),
+
   /** One hazard with its ledger: who found, confirmed, ordered, re-inspected, accepted and closed it, and when. */
   get: capabilityProcedure('hazard.read')
     .input(getHazardInput)
@@ -108,6 +134,23 @@ export const hazards = router({
         ledger: ledger.map(wire),
         determinations: determinations.map((d) => ({ id: d.id, ruleVersion: d.ruleVersion, major: d.major, computedMajor: d.computedMajor, decidedByRule: d.decidedByRule, determinedByName: d.determinedByName, determinedAt: d.determinedAt.toISOString() })),
       };
+    }),
+
+  /**
+   * What a printed 责令改正通知书 names: the parties, the check item the hazard breaches with its
+   * legal basis from the standard in force when it was found, and the order in force.
+   */
+  document: capabilityProcedure('hazard.read')
+    .input(getHazardInput)
+    .query(async ({ ctx, input }) => {
+      const row = await loadLifecycle<HazardState>(ctx.db, 'hazard', input.id);
+      await requireAccess(ctx, 'hazard.read', { jurisdictionId: row.jurisdictionId });
+      const order = row.state.orders.at(-1) ?? null;
+      const parties = await findDocumentParties(ctx.db, { venueId: row.state.venueId, departmentId: order?.by.departmentId ?? row.state.foundBy.departmentId, jurisdictionId: row.jurisdictionId });
+      const venue = row.state.venueId ? await findVenueRef(ctx.db, row.state.venueId) : null;
+      const checklist = venue ? await venueChecklist(ctx.db, venue.categories, new Date(row.state.foundAt)) : null;
+      const item = row.state.checkItemId ? checklist?.items.find((i) => i.id === row.state.checkItemId) : undefined;
+      return { id: row.id, hazard: row.state, parties, checkItem: item ? { id: item.id, text: item.text, basis: item.basis.map((b) => ({ law: b.law, article: b.article ?? null })) } : null };
     }),
 
   /** 登记隐患 from a grid patrol, an expert check, a referral, a report or a unit's self-inspection. */

@@ -230,3 +230,56 @@ describe('inspections.plan after a standard is published', () => {
     }
   });
 });
+
+describe('the console’s inspection procedures', () => {
+  it('offer the planner the inspectors and venues of their own subtree only', async () => {
+    const staffA = await world.as('supervisorA').inspections.staff({});
+    expect(staffA.map((p) => p.id)).toEqual(expect.arrayContaining([world.users.inspectorA1.id, world.users.inspectorA2.id]));
+    expect(staffA.map((p) => p.id)).not.toContain(world.users.inspectorB1.id);
+    expect(new Set(staffA.map((p) => p.role))).not.toContain('expert');
+    const venues = await world.as('supervisorA').inspections.venues({ query: '超市' });
+    expect(venues.map((v) => v.id)).toContain(world.venues.A);
+    expect(venues.map((v) => v.id)).not.toContain(world.venues.B);
+    await expectRefused(world.as('inspectorA1').inspections.staff({}), 'ACCESS.ROLE_NOT_ALLOWED');
+    await expectRefused(world.as('discipline').inspections.venues({ query: '超市' }), 'ACCESS.ROLE_NOT_ALLOWED');
+  });
+
+  it('keep the checklist item by item, take the unit’s signature on the tablet, and name the resulting hazards', async () => {
+    const id = await inspectionAt('in_progress');
+    const view = await world.as('inspectorA1').inspections.get({ id });
+    expect(view.checklist.map((i) => i.id)).toEqual(view.inspection.checkItemIds);
+    // The standard in force may be one an earlier test published: fail an item that cites a basis.
+    const failed = view.checklist.find((i) => i.basis.length > 0)!;
+    expect(failed.text.zh).not.toBe('');
+    const finding = { checkItemId: failed.id, riskCategory: failed.riskCategory, description: '现场发现的问题' };
+    const itemResults = view.checklist.map((i) => ({ checkItemId: i.id, result: i.id === failed.id ? ('fail' as const) : ('pass' as const) }));
+    await expectRefused(
+      world.as('inspectorA1').inspections.record({ id, findings: [FINDINGS[1]!], itemResults, signatureRef: 'sig-lead' }),
+      'INSPECTION.FINDINGS_MISMATCH',
+    );
+    await world.as('inspectorA1').inspections.record({ id, findings: [finding], itemResults, signatureRef: 'sig-lead' });
+    await expectRefused(world.as('inspectorA1').inspections.confirm({ id, signerName: '张责任', capacity: 'responsible_person', signatureRef: 'sig-zhang' }), 'INSPECTION.SIGNATURES_INCOMPLETE');
+    await world.as('inspectorA2').inspections.sign({ id, signatureRef: 'sig-second' });
+    await expectRefused(world.as('discipline').inspections.confirm({ id, signerName: '张责任', capacity: 'responsible_person', signatureRef: 'x' }), 'ACCESS.ROLE_NOT_ALLOWED');
+    const confirmed = await world.as('inspectorA1').inspections.confirm({ id, signerName: '张责任', capacity: 'responsible_person', signatureRef: 'sig-zhang' });
+    expect(confirmed.inspection).toMatchObject({ status: 'confirmed', unitConfirmation: { signerName: '张责任', recordedBy: { userId: world.users.inspectorA1.id } } });
+    const done = await world.as('inspectorA1').inspections.complete({ id });
+    const after = await world.as('discipline').inspections.get({ id });
+    expect(after.inspection.itemResults?.filter((r) => r.result === 'fail').map((r) => r.checkItemId)).toEqual([failed.id]);
+    expect(after.hazards.map((h) => h.id)).toEqual(done.hazardIds);
+    expect(after.parties.venue?.name).toBe('甲区好又多超市');
+    const notice = await world.as('discipline').hazards.document({ id: done.hazardIds[0]! });
+    expect(notice.checkItem?.id).toBe(failed.id);
+    expect(notice.checkItem?.basis).toEqual(failed.basis);
+    await expectRefused(world.as('inspectorB1').hazards.document({ id: done.hazardIds[0]! }), 'ACCESS.OUT_OF_SCOPE');
+  });
+
+  it('filter the list by source', async () => {
+    const id = await inspectionAt('planned');
+    const campaign = await everyItem((p) => world.as('supervisorA').inspections.list({ source: ['campaign'], ...p }));
+    expect(campaign.map((i) => i.id)).toContain(id);
+    const random = await everyItem((p) => world.as('supervisorA').inspections.list({ source: ['double_random'], ...p }));
+    expect(random.map((i) => i.id)).not.toContain(id);
+    expect(new Set(random.map((i) => i.source))).toEqual(new Set(random.length ? ['random_sampling'] : []));
+  });
+});

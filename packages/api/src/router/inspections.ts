@@ -5,8 +5,10 @@ import {
   createHazard,
   createInspection,
   hazardInputsFromInspection,
+  CHECK_RESULTS,
   INSPECTION_SOURCES,
   INSPECTION_STATUSES,
+  INSPECTOR_ROLES,
   RISK_CATEGORY_CODES,
   transitionInspection,
   type HazardState,
@@ -15,14 +17,18 @@ import {
   type Participant,
 } from '@firebreak/domain';
 import {
+  findDocumentParties,
   findStaffUsers,
   findVenueRef,
   insertInspectionTeam,
   insertSignature,
+  listInspectionHazards,
   listInspections,
   listInspectionTeam,
   listSignatures,
+  listStaffInScope,
   loadLifecycle,
+  searchVenuesInScope,
   type inspections as inspectionsTable,
 } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
@@ -37,6 +43,7 @@ const people = z.array(z.uuid()).max(20);
 
 export const listInspectionsInput = z.object({
   status: z.array(z.enum(INSPECTION_STATUSES)).max(INSPECTION_STATUSES.length).optional(),
+  source: z.array(z.enum(INSPECTION_SOURCES)).max(INSPECTION_SOURCES.length).optional(),
   venueId: z.uuid().optional(),
   mine: z.boolean().optional(),
   ...pageInput,
@@ -64,6 +71,8 @@ export const recordInspectionInput = z.object({
       }),
     )
     .max(200),
+  /** The checklist item by item (合格 / 不合格 / 不适用); the kernel matches failed items to findings. */
+  itemResults: z.array(z.object({ checkItemId: z.string().max(200), result: z.enum(CHECK_RESULTS), note: text(2000).optional() })).max(500).optional(),
   signatureRef: text(500),
   privateRemark: text(2000).optional(),
 });
@@ -73,7 +82,16 @@ export const recordRefusalInput = z.object({
   reason: text(2000),
   witness: z.object({ name: text(100), signatureRef: text(500).optional() }),
 });
+export const confirmInspectionOnSiteInput = z.object({
+  ...subject,
+  /** The responsible person or manager signing on the inspector's tablet. */
+  signerName: text(50),
+  capacity: z.enum(['responsible_person', 'manager']),
+  signatureRef: text(500),
+});
 export const completeInspectionInput = z.object({ ...subject });
+export const staffForTeamInput = z.object({ experts: z.boolean().optional() });
+export const venuesForPlanInput = z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(50).default(20) });
 
 type InspectionColumns = Partial<Pick<typeof inspectionsTable.$inferInsert, 'startedAt' | 'finishedAt'>>;
 
@@ -89,7 +107,14 @@ function inspectionColumns(next: InspectionState): InspectionColumns {
  * (findings, never the private remarks), so a later edit is detectable.
  */
 function recordHash(state: InspectionState): string {
-  const body = canonicalJson({ inspectionId: state.id, venueId: state.venueId, checkItemIds: state.checkItemIds, findings: state.findings });
+  const body = canonicalJson({
+    inspectionId: state.id,
+    venueId: state.venueId,
+    checkItemIds: state.checkItemIds,
+    findings: state.findings,
+    // Records made before per-item results keep the hash they were signed over.
+    ...(state.itemResults ? { itemResults: state.itemResults } : {}),
+  });
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
@@ -138,6 +163,7 @@ export const inspections = router({
         limit: input.limit,
         offset: input.offset,
         ...(input.status ? { statuses: input.status } : {}),
+        ...(input.source ? { sources: input.source.map(inspectionSourceColumn) } : {}),
         ...(input.venueId ? { venueId: input.venueId } : {}),
         ...(input.mine ? { memberUserId: ctx.actor.userId } : {}),
       });
@@ -151,8 +177,42 @@ export const inspections = router({
       await requireAccess(ctx, 'inspection.read', { jurisdictionId: row.jurisdictionId });
       const team = await listInspectionTeam(ctx.db, row.id);
       const signatures = await listSignatures(ctx.db, row.id);
-      return { id: row.id, version: row.version, inspection: row.state, team, signatures: signatures.map(wire), recordHash: recordHash(row.state) };
+      const venue = await findVenueRef(ctx.db, row.state.venueId);
+      // The checklist as it stood when the plan was made: the items the plan fixed, with their wording and basis.
+      const inForce = venue ? await venueChecklist(ctx.db, venue.categories, new Date(row.state.plannedBy.at)) : null;
+      const byId = new Map((inForce?.items ?? []).map((i) => [i.id, i]));
+      const checklist = row.state.checkItemIds.flatMap((itemId) => {
+        const item = byId.get(itemId);
+        return item ? [{ id: item.id, text: item.text, riskCategory: item.riskCategory, severity: item.severity, basis: item.basis.map((b) => ({ law: b.law, article: b.article ?? null })) }] : [];
+      });
+      const parties = await findDocumentParties(ctx.db, { venueId: row.state.venueId, departmentId: row.state.plannedBy.departmentId, jurisdictionId: row.jurisdictionId });
+      const hazards = await listInspectionHazards(ctx.db, row.id);
+      return {
+        id: row.id,
+        version: row.version,
+        inspection: row.state,
+        venue: venue ? { id: venue.id, name: venue.name, categories: venue.categories } : null,
+        parties,
+        hazards,
+        checklist,
+        team,
+        signatures: signatures.map(wire),
+        recordHash: recordHash(row.state),
+      };
     }),
+
+  /** Who may be put on a team: inspectors and police officers (or experts) in the planner's subtree. */
+  staff: capabilityProcedure('inspection.plan')
+    .input(staffForTeamInput)
+    .query(async ({ ctx, input }) => {
+      const rows = await listStaffInScope(ctx.db, { rootId: ctx.jurisdictionRoot, roles: input.experts ? ['expert'] : INSPECTOR_ROLES });
+      return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, departmentName: r.departmentName }));
+    }),
+
+  /** The venue picker of the plan form: venues in the planner's subtree by name or address. */
+  venues: capabilityProcedure('inspection.plan')
+    .input(venuesForPlanInput)
+    .query(({ ctx, input }) => searchVenuesInScope(ctx.db, { rootId: ctx.jurisdictionRoot, query: input.query, limit: input.limit })),
 
   /** 制定检查计划: the venue's checklist from the standards in force, a team of at least two (the kernel counts). */
   plan: capabilityProcedure('inspection.plan')
@@ -227,6 +287,7 @@ export const inspections = router({
           description: f.description,
           ...(f.photoRefs ? { photoRefs: f.photoRefs } : {}),
         })),
+        ...(input.itemResults ? { itemResults: input.itemResults.map((r) => ({ checkItemId: r.checkItemId, result: r.result, note: r.note ?? null })) } : {}),
         signatureRef: input.signatureRef,
         ...(input.privateRemark ? { privateRemark: input.privateRemark } : {}),
       }),
@@ -251,6 +312,19 @@ export const inspections = router({
         type: 'record_refusal',
         reason: input.reason,
         witness: { name: input.witness.name, signatureRef: input.witness.signatureRef ?? null },
+      });
+      return { id: saved.id, version: saved.version, inspection: saved.state };
+    }),
+
+  /** The unit's responsible person signs on site, on the inspector's tablet (the kernel's `confirm`, entered by a present inspector). */
+  confirm: capabilityProcedure('inspection.conduct')
+    .input(confirmInspectionOnSiteInput)
+    .mutation(async ({ ctx, input }) => {
+      const saved = await inspectionCommand(ctx, input.id, input.version, {
+        type: 'confirm',
+        signerName: input.signerName,
+        capacity: input.capacity,
+        signatureRef: input.signatureRef,
       });
       return { id: saved.id, version: saved.version, inspection: saved.state };
     }),

@@ -88,7 +88,7 @@ describe('major.get and forHazard', () => {
   it('are refused by role and out of scope', async () => {
     const b = await hazardAt(world, 'ordered', 'B');
     const r = await world.as('supervisorB').major.determine({ hazardId: b, venueClasses: ['crowded'], elements: [element('6.5')], decision: collective });
-    await expectRefused(world.as('discipline').major.get({ id: r.determinationId }), 'ACCESS.ROLE_NOT_ALLOWED');
+    await expectRefused(world.as('rewardOfficer').major.get({ id: r.determinationId }), 'ACCESS.ROLE_NOT_ALLOWED');
     await expectRefused(world.as('inspectorA1').major.get({ id: r.determinationId }), 'ACCESS.OUT_OF_SCOPE');
     await expectRefused(world.as('inspectorA1').major.forHazard({ hazardId: b }), 'ACCESS.OUT_OF_SCOPE');
     await expectRefused(world.as('inspectorA1').major.get({ id: '00000000-0000-4000-8000-00000000000a' }), 'DETERMINATION.NOT_FOUND', 'NOT_FOUND');

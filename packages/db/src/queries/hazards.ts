@@ -46,9 +46,10 @@ export interface HazardListFilter extends Page {
 }
 
 /** The hazard ledger as a table: one line per hazard, newest first, with its nearest pending time limit. */
-export async function listHazards(db: Db, f: HazardListFilter) {
+/** The ledger's filter as one condition: the list and the XLSX export select the same rows. */
+export function hazardListWhere(f: Omit<HazardListFilter, 'limit' | 'offset'>): SQL | undefined {
   const passed = pendingDeadlinePassed('hazard', hazards.id, f.now);
-  const where = and(
+  return and(
     inJurisdictionSubtree(hazards.jurisdictionId, f.jurisdictionRoot),
     f.statuses && f.statuses.length > 0 ? inArray(hazards.status, [...f.statuses]) : undefined,
     f.venueId ? eq(hazards.venueId, f.venueId) : undefined,
@@ -56,6 +57,11 @@ export async function listHazards(db: Db, f: HazardListFilter) {
     f.severity ? eq(hazards.severity, f.severity) : undefined,
     f.overdueOnly ? sql`(${hazards.status} = 'overdue' or ${passed})` : undefined,
   );
+}
+
+export async function listHazards(db: Db, f: HazardListFilter) {
+  const passed = pendingDeadlinePassed('hazard', hazards.id, f.now);
+  const where = hazardListWhere(f);
   const items = await db
     .select({
       id: hazards.id,

@@ -15,6 +15,8 @@ export * from './public-board';
 export * from './staff-reports';
 export * from './inspections';
 export * from './hazards';
+export * from './hazard-export';
+export * from './inspection-planning';
 export * from './enforcement';
 export * from './referrals';
 export * from './listings';

@@ -170,6 +170,29 @@ describe('transitionInspection', () => {
     expect(errorOf(transitionInspection(signed(), confirm, ctxFor(c))).code).toBe('INSPECTION.NOT_ON_TEAM');
   });
 
+  it('keeps the checklist item by item, each failed item matched by a finding', () => {
+    const results = [
+      { checkItemId: 'item-1', result: 'pass', note: null },
+      { checkItemId: 'item-2', result: 'fail', note: '大堂充电' },
+    ] as const;
+    const r = run(started(), { type: 'record', findings: [finding], itemResults: results, signatureRef: 'sig-a' }, a, 1);
+    expect(r.itemResults).toEqual([
+      { checkItemId: 'item-1', result: 'pass', note: null },
+      { checkItemId: 'item-2', result: 'fail', note: '大堂充电' },
+    ]);
+    const s = started();
+    const rec = (itemResults: InspectionCommand & { type: 'record' } extends infer C ? (C extends { itemResults?: infer R } ? R : never) : never, findings = [finding]) =>
+      transitionInspection(s, { type: 'record', findings, itemResults, signatureRef: 'sig-a' }, ctxFor(a));
+    expect(errorOf(rec([results[1]])).code).toBe('INSPECTION.CHECKLIST_INCOMPLETE');
+    expect(errorOf(rec([...results, { checkItemId: 'item-9', result: 'pass' }])).code).toBe('INSPECTION.UNKNOWN_CHECK_ITEM');
+    expect(errorOf(rec([...results, results[0]])).code).toBe('INSPECTION.DUPLICATE_CHECK_ITEM');
+    expect(errorOf(rec([results[0], { checkItemId: 'item-2', result: 'not_applicable' }])).code).toBe('INSPECTION.FINDINGS_MISMATCH');
+    expect(errorOf(rec([{ checkItemId: 'item-1', result: 'fail' }, results[1]])).code).toBe('INSPECTION.FINDINGS_MISMATCH');
+    expect(errorOf(rec([results[0], { checkItemId: 'item-2', result: 'maybe' as 'pass' }])).code).toBe('INSPECTION.INVALID_CHECK_RESULT');
+    // A finding off the checklist (something else seen on site) needs no item.
+    expect(expectOk(rec(results, [finding, { checkItemId: '', riskCategory: 'other', description: '消防车道停车' } as never])).next.findings).toHaveLength(2);
+  });
+
   it('records a refusal before an independent named witness', () => {
     const refuse = { type: 'record_refusal', reason: '负责人拒绝签字', witness: { name: '社区干部刘某', signatureRef: 'sig-w' } } as const;
     expect(errorOf(transitionInspection(recorded(), refuse, ctxFor(a))).code).toBe('INSPECTION.SIGNATURES_INCOMPLETE');

@@ -96,6 +96,16 @@ export interface Finding {
   readonly photoRefs: readonly string[];
 }
 
+/** 检查结果 of one checklist item: 合格, 不合格 (a finding names it), or 不适用. */
+export const CHECK_RESULTS = ['pass', 'fail', 'not_applicable'] as const;
+export type CheckResult = (typeof CHECK_RESULTS)[number];
+
+export interface ItemResult {
+  readonly checkItemId: string;
+  readonly result: CheckResult;
+  readonly note: string | null;
+}
+
 export interface InspectorSignature {
   readonly userId: string;
   readonly name: string;
@@ -148,6 +158,8 @@ export interface InspectionState {
   readonly presentInspectorIds: readonly string[];
   readonly presentExpertIds: readonly string[];
   readonly findings: readonly Finding[];
+  /** The checklist item by item; absent on records made before results were kept per item. */
+  readonly itemResults?: readonly ItemResult[];
   readonly recordedBy: ActorStamp | null;
   readonly signatures: readonly InspectorSignature[];
   readonly privateRemarks: readonly PrivateRemark[];
@@ -186,6 +198,11 @@ export type InspectionCommand =
   | {
       readonly type: 'record';
       readonly findings: readonly FindingInput[];
+      /**
+       * The checklist item by item. When given it covers every planned item once, and the failed
+       * items are exactly the checklist items the findings name.
+       */
+      readonly itemResults?: readonly { readonly checkItemId: string; readonly result: CheckResult; readonly note?: string | null }[];
       /** The recording inspector's own signature. */
       readonly signatureRef: string;
       readonly privateRemark?: string;
@@ -342,6 +359,24 @@ export function transitionInspection(state: InspectionState, command: Inspection
       if (blank(command.signatureRef)) return fail('SIGNATURE_REQUIRED', 'The record must be signed', '检查记录须签名');
       const bad = command.findings.findIndex((f) => blank(f.riskCategory) || blank(f.description));
       if (bad >= 0) return fail('INVALID_FINDING', 'Each finding needs a risk category and a description', '每项检查发现须填写风险类别和情况描述', { index: bad });
+      let itemResults: ItemResult[] | undefined;
+      if (command.itemResults) {
+        const planned = new Set(state.checkItemIds);
+        const ids = command.itemResults.map((r) => r.checkItemId);
+        const unknown = ids.find((id) => !planned.has(id));
+        if (unknown !== undefined) return fail('UNKNOWN_CHECK_ITEM', `Check item ${unknown} is not on this inspection’s checklist`, '检查项不在本次检查的检查表内', { checkItemId: unknown });
+        if (distinctCount(ids) !== ids.length) return fail('DUPLICATE_CHECK_ITEM', 'A check item has two results', '同一检查项有两个检查结果');
+        const missing = state.checkItemIds.filter((id) => !ids.includes(id));
+        if (missing.length > 0) return fail('CHECKLIST_INCOMPLETE', 'Every item of the checklist needs a result', '检查表每一项均须填写检查结果', { missing });
+        if (command.itemResults.some((r) => !(CHECK_RESULTS as readonly string[]).includes(r.result))) return fail('INVALID_CHECK_RESULT', 'A result is pass, fail or not applicable', '检查结果须为合格、不合格或不适用');
+        const failed = new Set(command.itemResults.filter((r) => r.result === 'fail').map((r) => r.checkItemId));
+        const named = new Set(command.findings.flatMap((f) => (blank(f.checkItemId) ? [] : [f.checkItemId!.trim()])));
+        const unmatched = [...failed].find((id) => !named.has(id)) ?? [...named].find((id) => !failed.has(id));
+        if (unmatched !== undefined) {
+          return fail('FINDINGS_MISMATCH', 'Each failed item has a finding, and each finding on a checklist item marks it failed', '不合格检查项须逐项记录问题，记录问题的检查项须判为不合格', { checkItemId: unmatched });
+        }
+        itemResults = command.itemResults.map((r) => ({ checkItemId: r.checkItemId, result: r.result, note: blank(r.note) ? null : r.note!.trim() }));
+      }
       const findings: Finding[] = command.findings.map((f) => ({
         id: ctx.newId(),
         checkItemId: blank(f.checkItemId) ? null : f.checkItemId!.trim(),
@@ -351,8 +386,8 @@ export function transitionInspection(state: InspectionState, command: Inspection
       }));
       return {
         ok: true,
-        next: { ...base, findings, recordedBy: by, signatures: [signature(command.signatureRef)], privateRemarks: remarks(command.privateRemark) },
-        effects: [audit({ findings: findings.length })],
+        next: { ...base, findings, ...(itemResults ? { itemResults } : {}), recordedBy: by, signatures: [signature(command.signatureRef)], privateRemarks: remarks(command.privateRemark) },
+        effects: [audit({ findings: findings.length, ...(itemResults ? { items: itemResults.length } : {}) })],
       };
     }
 

@@ -74,8 +74,8 @@ describe('access policy', () => {
     for (const role of STAFF_ROLES) expect(capabilitiesOf(role).length, role).toBeGreaterThan(0);
   });
 
-  it('keeps the discipline inspector read-only: audit and dashboards', () => {
-    expect(capabilitiesOf('discipline_inspector').sort()).toEqual(['audit.read', 'dashboard.read']);
+  it('keeps the discipline inspector read-only: reports, inspections, the ledger, audit and dashboards (一案双查)', () => {
+    expect(capabilitiesOf('discipline_inspector').sort()).toEqual(['audit.read', 'dashboard.read', 'hazard.read', 'inspection.read', 'report.read']);
     for (const code of capabilitiesOf('discipline_inspector')) expect(CAPABILITIES.find((c) => c.code === code)?.readOnly).toBe(true);
   });
 

@@ -26,7 +26,7 @@ export interface CapabilityDefinition {
  */
 export const CAPABILITIES = [
   // Reports (举报)
-  { code: 'report.read', zh: '查看举报', en: 'Read reports', roles: ['inspector', 'fire_supervisor', 'police_officer'], departmentBound: false, readOnly: true },
+  { code: 'report.read', zh: '查看举报', en: 'Read reports', roles: ['inspector', 'fire_supervisor', 'police_officer', 'discipline_inspector'], departmentBound: false, readOnly: true },
   { code: 'report.assign', zh: '指派核查', en: 'Assign report verification', roles: ['fire_supervisor'], departmentBound: false, readOnly: false },
   { code: 'report.triage', zh: '受理或不予受理举报', en: 'Accept or reject reports', roles: ['inspector', 'fire_supervisor'], departmentBound: false, readOnly: false },
   { code: 'report.verify', zh: '核查举报', en: 'Verify reports', roles: ['inspector', 'police_officer'], departmentBound: false, readOnly: false },
@@ -39,11 +39,11 @@ export const CAPABILITIES = [
   { code: 'venue.designate', zh: '确定消防安全重点单位、火灾高危单位', en: 'Designate key and high-risk units', roles: ['fire_supervisor'], departmentBound: false, readOnly: false },
   { code: 'self_duty.review', zh: '审查“三自主两公开一承诺”', en: 'Review unit self-duties and commitments', roles: ['inspector', 'police_officer', 'industry_officer'], departmentBound: false, readOnly: false },
   // Inspections (检查)
-  { code: 'inspection.read', zh: '查看检查记录', en: 'Read inspections', roles: ['inspector', 'fire_supervisor', 'police_officer', 'industry_officer', 'committee_officer'], departmentBound: false, readOnly: true },
+  { code: 'inspection.read', zh: '查看检查记录', en: 'Read inspections', roles: ['inspector', 'fire_supervisor', 'police_officer', 'industry_officer', 'committee_officer', 'discipline_inspector'], departmentBound: false, readOnly: true },
   { code: 'inspection.plan', zh: '制定检查计划', en: 'Plan inspections', roles: ['fire_supervisor', 'police_officer', 'industry_officer', 'committee_officer'], departmentBound: false, readOnly: false },
   { code: 'inspection.conduct', zh: '实施检查', en: 'Conduct inspections', roles: ['inspector', 'police_officer', 'industry_officer', 'expert'], departmentBound: false, readOnly: false },
   // Hazards (隐患)
-  { code: 'hazard.read', zh: '查看隐患台账', en: 'Read the hazard ledger', roles: ['grid_worker', 'inspector', 'fire_supervisor', 'police_officer', 'industry_officer', 'committee_officer', 'expert'], departmentBound: false, readOnly: true },
+  { code: 'hazard.read', zh: '查看隐患台账', en: 'Read the hazard ledger', roles: ['grid_worker', 'inspector', 'fire_supervisor', 'police_officer', 'industry_officer', 'committee_officer', 'expert', 'discipline_inspector'], departmentBound: false, readOnly: true },
   { code: 'hazard.register', zh: '登记隐患', en: 'Register hazards', roles: ['grid_worker', 'inspector', 'police_officer', 'industry_officer', 'expert'], departmentBound: false, readOnly: false },
   // The roles of every hazard capability equal the roles of the lifecycle transitions it gates
   // (HAZARD_COMMAND_CAPABILITY, tested), so the gate and the lifecycle never disagree.
