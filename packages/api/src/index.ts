@@ -46,3 +46,4 @@ export {
 export type { IntakeDeps } from './services/receipt-access';
 export { intakeDeps } from './services/intake-context';
 export { runCreate, runTransition, transitionContext } from './kernel/run-transition';
+export * from './application/jobs/index';

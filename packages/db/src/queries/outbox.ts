@@ -80,6 +80,11 @@ export async function insertDeliveries(tx: Db, outboxId: string, targets: readon
   return inserted.length;
 }
 
+export async function outboxAttempts(db: Db, id: string): Promise<number> {
+  const [row] = await db.select({ attempts: outbox.attempts }).from(outbox).where(eq(outbox.id, id));
+  return row?.attempts ?? 0;
+}
+
 export async function markOutboxSent(tx: Db, id: string, now: Date): Promise<void> {
   await tx.update(outbox).set({ status: 'sent', sentAt: now, lastError: null }).where(and(eq(outbox.id, id), eq(outbox.status, 'pending')));
 }

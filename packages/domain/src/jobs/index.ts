@@ -3,3 +3,4 @@ export * from './overdue-decisions';
 export * from './delivery-backoff';
 export * from './notification-templates';
 export * from './retention';
+export * from './delivery-channels';

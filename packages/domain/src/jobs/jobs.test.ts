@@ -5,6 +5,7 @@ import { afterFailure, DEFAULT_DELIVERY_POLICY } from './delivery-backoff';
 import { NOTIFICATION_LOCALES, NOTIFICATION_TEMPLATES, renderNotification } from './notification-templates';
 import { decideDeadline, OVERDUE_ESCALATION_ROLE, type PendingDeadline } from './overdue-decisions';
 import { isPastRetention } from './retention';
+import { nearestLevelWithAccounts, reporterChannels } from './delivery-channels';
 import { systemActor } from './system-actors';
 
 const due = '2026-03-06T15:59:59.999Z';
@@ -129,5 +130,19 @@ describe('isPastRetention', () => {
     expect(isPastRetention(c, now, { whistleblowerDays: 5 * 365 })).toBe(false);
     expect(isPastRetention({ ...c, status: 'verifying' }, now, { whistleblowerDays: 1 })).toBe(false);
     expect(isPastRetention({ ...c, hasSealedMaterial: false }, now, { whistleblowerDays: 1 })).toBe(false);
+  });
+});
+
+describe('reporterChannels', () => {
+  it('reaches a reporter in-app always, by SMS or email only with that contact, the hotline by callback', () => {
+    expect(reporterChannels({ filedThrough: 'web', hasPhone: false, hasEmail: false })).toEqual(['in_app']);
+    expect(reporterChannels({ filedThrough: 'web', hasPhone: true, hasEmail: true })).toEqual(['in_app', 'sms', 'email']);
+    expect(reporterChannels({ filedThrough: 'hotline_12345', hasPhone: false, hasEmail: false })).toEqual(['in_app', 'hotline']);
+  });
+
+  it('routes a role notification to the nearest level that has such accounts', () => {
+    const at: Record<string, string[]> = { street: [], district: ['sup-d'], city: ['sup-c'] };
+    expect(nearestLevelWithAccounts(['street', 'district', 'city'], (j) => at[j] ?? [])).toEqual(['sup-d']);
+    expect(nearestLevelWithAccounts(['x'], () => [])).toEqual([]);
   });
 });
