@@ -1,5 +1,5 @@
 import type { Recipient } from '@firebreak/domain';
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { queryRows } from '../database';
 import { notificationDeliveries, outbox, type DeliveryChannel, type DeliveryStatus } from '../schema/outbox';
@@ -22,7 +22,8 @@ export async function listDueOutbox(db: Db, now: Date, limit = 100): Promise<str
   const rows = await db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+    // A row never tried is due whatever its default next_attempt_at (the database's clock, not the job's).
+    .where(and(eq(outbox.status, 'pending'), or(eq(outbox.attempts, 0), lte(outbox.nextAttemptAt, now))))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(limit);
   return rows.map((r) => r.id);

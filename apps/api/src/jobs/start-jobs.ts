@@ -1,0 +1,59 @@
+import type { Services } from '@firebreak/api';
+import type { DbHandle } from '@firebreak/db';
+import type { Logger } from 'pino';
+import type { Env } from '../env';
+import { createChannels } from './channels';
+import { startInProcessRunner, startPgBossRunner, type JobRunner } from './job-runner';
+
+export type { JobRunner } from './job-runner';
+
+/**
+ * Starts the scheduled jobs for this server: pg-boss on PostgreSQL (any number of servers on
+ * one database, no job twice), the same handlers on an in-process timer on PGlite (one process
+ * per data directory). Says which channels are configured, never their addresses or secrets.
+ */
+export async function startJobs(input: {
+  readonly env: Env;
+  readonly handle: DbHandle;
+  readonly services: Services;
+  readonly logger: Logger;
+  readonly clock?: () => Date;
+}): Promise<JobRunner> {
+  const { env, handle, services, logger } = input;
+  const channels = createChannels({
+    ...(env.FIREBREAK_SMTP_URL ? { smtpUrl: env.FIREBREAK_SMTP_URL } : {}),
+    ...(env.FIREBREAK_MAIL_FROM ? { mailFrom: env.FIREBREAK_MAIL_FROM } : {}),
+    ...(env.FIREBREAK_WEBHOOK_URL ? { webhookUrl: env.FIREBREAK_WEBHOOK_URL } : {}),
+    ...(env.FIREBREAK_WEBHOOK_SECRET ? { webhookSecret: env.FIREBREAK_WEBHOOK_SECRET } : {}),
+  });
+  const log = logger.child({ component: 'jobs' });
+  const deps = {
+    db: handle.db,
+    services,
+    clock: input.clock ?? (() => new Date()),
+    log: (message: string, data?: Record<string, unknown>) => log.info(data ?? {}, message),
+  };
+  const options = { deps, channels, intervalSeconds: env.FIREBREAK_JOBS_INTERVAL_SECONDS };
+  const runner =
+    handle.driver === 'postgres' && env.DATABASE_URL
+      ? await startPgBossRunner({ ...options, connectionString: env.DATABASE_URL })
+      : startInProcessRunner(options);
+  log.info(
+    {
+      engine: runner.engine,
+      intervalSeconds: env.FIREBREAK_JOBS_INTERVAL_SECONDS,
+      email: channels.email ? 'smtp' : 'not configured',
+      sms: channels.sms ? 'webhook' : 'not configured',
+      hotline: channels.hotline ? 'webhook' : 'not configured',
+    },
+    'job runner started',
+  );
+  return {
+    engine: runner.engine,
+    runNow: (name) => runner.runNow(name),
+    async stop() {
+      await runner.stop();
+      channels.close();
+    },
+  };
+}

@@ -1,0 +1,191 @@
+import { DEFAULT_DELIVERY_POLICY } from '@firebreak/domain';
+import { createDb, verifyAuditChain } from '@firebreak/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { depsOf, expectRefused, fileReport, hazardAt, rawRows } from '../../testing/staff-fixtures';
+import { createWorld, type World } from '../../testing/world';
+import { runOutboxJob, type NotificationChannels, type OutgoingMessage } from './deliver-outbox';
+import type { JobDeps } from './job-deps';
+import { runDeadlineJob } from './run-deadlines';
+
+const tier = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+});
+afterAll(() => world?.close());
+
+const jobDeps = (): JobDeps => ({ ...depsOf(world), clock: () => world.now });
+// Test-generated ids only are interpolated into this SQL.
+const q = <T = Record<string, unknown>>(text: string) => rawRows<T>(world, text);
+interface AuditRow { action: string; actor_user_id: string; actor_role: string; actor_name: string; from_status: string | null; to_status: string | null; data: Record<string, unknown> | null }
+interface DeliveryRow { id: string; channel: string; status: string; attempts: number; next_attempt_at: Date | string; last_error: string | null; outbox_id: string }
+const auditOf = (id: string, action?: string) => q<AuditRow>(`select * from audit_log where entity_id = '${id}'${action ? ` and action = '${action}'` : ''} order by seq`);
+const ms = (v: Date | string) => new Date(v).getTime();
+const at = (iso: string) => {
+  world.now = new Date(iso);
+};
+
+describe(`the deadline job (${tier})`, () => {
+  it('escalates a hazard whose correction deadline passed, as system:deadlines, notifies the supervisor, and does nothing twice', async () => {
+    at('2026-03-02T02:00:00Z');
+    const id = await hazardAt(world, 'ordered', 'A', '2026-03-10');
+    // The day after the deadline, with no one touching the hazard.
+    at('2026-03-11T02:00:00Z');
+    const first = await runDeadlineJob(jobDeps());
+    expect(first.escalated).toBeGreaterThanOrEqual(1);
+
+    const [h] = await q<{ status: string; version: number }>(`select status, version from hazards where id = '${id}'`);
+    expect(h).toMatchObject({ status: 'overdue', version: 4 });
+    const entries = await auditOf(id);
+    const escalation = entries.find((e) => e.action === 'escalate');
+    expect(escalation).toMatchObject({ actor_user_id: 'system:deadlines', actor_role: 'system', from_status: 'ordered', to_status: 'overdue' });
+    expect(escalation?.actor_name).toContain('系统');
+    const queued = await q<{ recipient: { kind: string } }>(`select recipient from outbox where entity_id = '${id}' and template = 'hazard.overdue'`);
+    expect(queued.map((o) => o.recipient.kind).sort()).toEqual(['role', 'unit']);
+
+    // Killed and run again, or run on a second server: nothing changes twice.
+    const again = await runDeadlineJob(jobDeps());
+    expect(again).toMatchObject({ escalated: 0 });
+    const entriesAfter = await auditOf(id);
+    expect(entriesAfter).toHaveLength(entries.length);
+
+    // The outbox job puts it in the district supervisor's "my work".
+    await runOutboxJob(jobDeps(), {});
+    const mine = await world.as('supervisorA').notifications.mine();
+    expect(mine.filter((n) => n.entityId === id && n.template === 'hazard.overdue')).toHaveLength(1);
+    expect(mine.find((n) => n.entityId === id)?.subject).toBe('隐患逾期未改：督办');
+    const unitSees = await world.as('unitA').notifications.mine();
+    expect(unitSees.some((n) => n.entityId === id && n.template === 'hazard.overdue')).toBe(true);
+    // Not the other district's supervisor.
+    expect((await world.as('supervisorB').notifications.mine()).some((n) => n.entityId === id)).toBe(false);
+    await runOutboxJob(jobDeps(), {});
+    const count = await q<DeliveryRow>(`select * from notification_deliveries where user_id = '${world.users.supervisorA.id}'`);
+    expect(count.filter((c) => c.channel === 'in_app')).toHaveLength(new Set(count.map((c) => c.outbox_id)).size);
+    expect((await verifyAuditChain(world.db.db)).ok).toBe(true);
+  });
+
+  it('raises a lapsed verification clock to the supervisor with an audit line, once', async () => {
+    at('2026-03-02T02:00:00Z');
+    const reportId = await fileReport(world, { riskCategory: 'evacuation_blocked' });
+    at('2026-03-04T02:00:00Z'); // 24 h verification for a blocked exit has passed
+    const r = await runDeadlineJob(jobDeps());
+    expect(r.raised).toBeGreaterThanOrEqual(1);
+    const [d] = await q<{ escalated_at: Date | string }>(`select escalated_at from deadlines where entity_id = '${reportId}' and kind = 'report.verification'`);
+    expect(ms(d!.escalated_at)).toBe(Date.parse('2026-03-04T02:00:00.000Z'));
+    const lines = await auditOf(reportId, 'deadline_overdue');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ actor_user_id: 'system:deadlines', data: { kind: 'report.verification', flag: 'overdue' } });
+    const queued = await q<{ recipient: Record<string, unknown> }>(`select recipient from outbox where entity_id = '${reportId}' and template = 'deadline.overdue'`);
+    expect(queued).toHaveLength(1);
+    expect(queued[0]?.recipient).toMatchObject({ kind: 'role', role: 'fire_supervisor' });
+
+    await runDeadlineJob(jobDeps());
+    expect(await auditOf(reportId, 'deadline_overdue')).toHaveLength(1);
+  });
+
+  it.runIf(tier === 'PostgreSQL')('processes each lapsed clock exactly once when two runners on two pools race', async () => {
+    at('2026-03-02T02:00:00Z');
+    const ids = [];
+    for (let i = 0; i < 6; i++) ids.push(await hazardAt(world, 'ordered', 'A', '2026-03-10'));
+    at('2026-03-11T03:00:00Z');
+    const second = await createDb({ url: world.db.url!, searchPath: world.db.schemaName!, migrationsSchema: world.db.schemaName!, migrate: false, maxConnections: 4 });
+    try {
+      const other: JobDeps = { db: second.db, services: world.services, clock: () => world.now };
+      const [a, b] = await Promise.all([runDeadlineJob(jobDeps()), runDeadlineJob(other)]);
+      expect(a.escalated + b.escalated).toBe(ids.length);
+    } finally {
+      await second.close();
+    }
+    for (const id of ids) {
+      const lines = await auditOf(id, 'escalate');
+      expect(lines, id).toHaveLength(1);
+    }
+    expect((await verifyAuditChain(world.db.db)).ok).toBe(true);
+  });
+});
+
+describe(`the outbox job (${tier})`, () => {
+  it('reaches a reporter in-app and by SMS to the contact they left, which no handler or table sees', async () => {
+    at('2026-03-05T02:00:00Z');
+    const reportId = await fileReport(world, { contact: { name: '匿名群众', phone: '13800001111' } });
+    await world.as('inspectorA1').reports.accept({ id: reportId });
+    const sms: { to: string; m: OutgoingMessage }[] = [];
+    const channels: NotificationChannels = { sms: async (to, m) => void sms.push({ to, m }) };
+    const r = await runOutboxJob(jobDeps(), channels);
+    expect(r.sent).toBeGreaterThanOrEqual(1);
+    const mine = sms.filter((s) => s.m.text.includes('受理'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.to).toBe('13800001111');
+    const rows = await q<DeliveryRow>(`select * from notification_deliveries where report_id = '${reportId}'`);
+    expect(rows.map((x) => `${x.channel}:${x.status}`).sort()).toEqual(['in_app:sent', 'sms:sent']);
+    expect(JSON.stringify(rows)).not.toContain('13800001111');
+    const detail = await world.as('inspectorA1').reports.get({ id: reportId });
+    expect(JSON.stringify(detail)).not.toContain('13800001111');
+    // Sent once: a second run sends nothing again.
+    await runOutboxJob(jobDeps(), channels);
+    expect(sms.filter((s) => s.m.text.includes('受理'))).toHaveLength(1);
+  });
+
+  it('leaves deliveries of an unconfigured channel pending and says so', async () => {
+    at('2026-03-05T03:00:00Z');
+    const reportId = await fileReport(world, { contact: { name: '群众', phone: '13900002222' } });
+    await world.as('inspectorA1').reports.accept({ id: reportId });
+    const logged: string[] = [];
+    await runOutboxJob({ ...jobDeps(), log: (m) => void logged.push(m) }, {});
+    const [row] = await q<DeliveryRow>(`select * from notification_deliveries where report_id = '${reportId}' and channel = 'sms'`);
+    expect(row).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(logged).toContain('notification channel not configured; deliveries stay pending');
+  });
+
+  it('retries a failing channel with exponential backoff, then dead-letters it where the admin sees it', async () => {
+    at('2026-03-06T02:00:00Z');
+    const reportId = await fileReport(world, { contact: { name: '群众', phone: '13700003333' } });
+    await world.as('inspectorA1').reports.accept({ id: reportId });
+    let calls = 0;
+    const failing: NotificationChannels = {
+      sms: async () => {
+        calls++;
+        throw new Error('webhook answered HTTP 500 for 13700003333');
+      },
+    };
+    const policy = { ...DEFAULT_DELIVERY_POLICY, maxAttempts: 3 };
+    const smsRow = async () =>
+      (await q<DeliveryRow>(`select * from notification_deliveries where report_id = '${reportId}' and channel = 'sms'`))[0]!;
+    // Other tests' pending SMS share the queue: count only this report's attempts.
+    await runOutboxJob(jobDeps(), failing, { policy });
+    let row = await smsRow();
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(ms(row.next_attempt_at) - world.now.getTime()).toBe(60_000);
+    expect(row.last_error).toContain('HTTP 500');
+    expect(row.last_error).not.toContain('13700003333');
+
+    // Not due yet: nothing is tried.
+    const before = calls;
+    await runOutboxJob(jobDeps(), failing, { policy });
+    expect((await smsRow()).attempts).toBe(1);
+    expect(calls).toBe(before);
+
+    at('2026-03-06T02:01:00Z');
+    await runOutboxJob(jobDeps(), failing, { policy });
+    row = await smsRow();
+    expect(row).toMatchObject({ status: 'pending', attempts: 2 });
+    expect(ms(row.next_attempt_at) - world.now.getTime()).toBe(120_000);
+
+    at('2026-03-06T02:03:00Z');
+    await runOutboxJob(jobDeps(), failing, { policy });
+    expect(await smsRow()).toMatchObject({ status: 'dead', attempts: 3 });
+
+    const dead = await world.as('admin').admin.outbox.list({ status: 'dead' });
+    expect(dead.find((d) => d.id === row.id)).toMatchObject({ channel: 'sms', attempts: 3, recipientKind: 'reporter' });
+    expect(JSON.stringify(dead)).not.toContain('13700003333');
+    await expectRefused(world.as('inspectorA1').admin.outbox.list({ status: 'dead' }), 'ACCESS.ROLE_NOT_ALLOWED', 'FORBIDDEN');
+    await expectRefused(world.as('supervisorCity').admin.outbox.list({}), 'ACCESS.ROLE_NOT_ALLOWED', 'FORBIDDEN');
+
+    // Requeued after the gateway is fixed, it goes out.
+    expect(await world.as('admin').admin.outbox.requeue({ deliveryId: row.id })).toEqual({ requeued: true });
+    const ok: string[] = [];
+    await runOutboxJob(jobDeps(), { sms: async (to) => void ok.push(to) }, { policy });
+    expect(ok).toContain('13700003333');
+    expect(await smsRow()).toMatchObject({ status: 'sent' });
+  });
+});
