@@ -36,7 +36,12 @@ export async function startJobs(input: {
   const options = { deps, channels, intervalSeconds: env.FIREBREAK_JOBS_INTERVAL_SECONDS };
   const runner =
     handle.driver === 'postgres' && env.DATABASE_URL
-      ? await startPgBossRunner({ ...options, connectionString: env.DATABASE_URL })
+      ? await startPgBossRunner({
+          ...options,
+          connectionString: env.DATABASE_URL,
+          // One line per job run: with several servers, the logs show each job ran on one of them.
+          onJob: (job, jobId) => log.info({ job, jobId }, 'job run'),
+        })
       : startInProcessRunner(options);
   log.info(
     {
