@@ -7,7 +7,6 @@ import {
   reporterChannels,
   shortRef,
   type DeliveryPolicy,
-  type NotificationChannel,
   type Recipient,
 } from '@firebreak/domain';
 import {
@@ -27,7 +26,6 @@ import {
   reporterReach,
   settleDelivery,
   type Db,
-  type DeliveryChannel,
   type LeasedDelivery,
   type NewDelivery,
   type OutboxRow,
@@ -137,7 +135,7 @@ async function resolve(deps: JobDeps, tx: Db, row: OutboxRow): Promise<NewDelive
       if (!reach) return [];
       const contact = openContact(deps, reportId, reach.sealedIdentity);
       const chosen = reporterChannels({ filedThrough: reach.channel, hasPhone: Boolean(contact?.phone), hasEmail: Boolean(contact?.email) });
-      return chosen.map((channel: NotificationChannel) => ({ channel: channel as DeliveryChannel, reportId }));
+      return chosen.map((channel) => ({ channel, reportId }));
     }
   }
 }
