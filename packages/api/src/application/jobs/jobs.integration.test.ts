@@ -3,6 +3,8 @@ import { createDb, verifyAuditChain } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { depsOf, expectRefused, fileReport, hazardAt, rawRows } from '../../testing/staff-fixtures';
 import { createWorld, type World } from '../../testing/world';
+import { actorOf } from '../../testing/staff-fixtures';
+import { fileReport as fileRewardReport, rewardAtStage, substantiate } from '../../testing/rewards-fixtures';
 import { runOutboxJob, type NotificationChannels, type OutgoingMessage } from './deliver-outbox';
 import type { JobDeps } from './job-deps';
 import { runDeadlineJob } from './run-deadlines';
@@ -83,18 +85,42 @@ describe(`the deadline job (${tier})`, () => {
     expect(await auditOf(reportId, 'deadline_overdue')).toHaveLength(1);
   });
 
-  it.runIf(tier === 'PostgreSQL')('processes each lapsed clock exactly once when two runners on two pools race', async () => {
+  it('expires a reward whose claim window closed, as system:deadlines, once', async () => {
+    at('2026-03-02T02:00:00Z');
+    const r = await fileRewardReport(world, { jurisdictionId: world.j.districtA, identity: { name: '举报人', phone: '13600004444' } });
+    await substantiate(world, r, { inspector: await actorOf(world, 'inspectorA1') });
+    const { rewardId } = await rewardAtStage(world, r.reportId, 'notified', { officer: world.as('rewardOfficer'), approver: world.as('supervisorA') });
+    const [d] = await q<{ due_at: Date | string }>(`select due_at from deadlines where entity_id = '${rewardId}' and kind = 'reward.claim_window'`);
+    expect(d).toBeDefined();
+    world.now = new Date(ms(d!.due_at) - 60_000);
+    await runDeadlineJob(jobDeps());
+    expect((await q<{ status: string }>(`select status from rewards where id = '${rewardId}'`))[0]?.status).toBe('notified');
+    world.now = new Date(ms(d!.due_at) + 60_000);
+    const first = await runDeadlineJob(jobDeps());
+    expect(first.expired).toBeGreaterThanOrEqual(1);
+    expect((await q<{ status: string }>(`select status from rewards where id = '${rewardId}'`))[0]?.status).toBe('expired');
+    expect(await auditOf(rewardId, 'expire')).toEqual([expect.objectContaining({ actor_user_id: 'system:deadlines', from_status: 'notified', to_status: 'expired' })]);
+    await runDeadlineJob(jobDeps());
+    expect(await auditOf(rewardId, 'expire')).toHaveLength(1);
+    // The clock is settled, so it is not raised as overdue work afterwards.
+    expect(await auditOf(rewardId, 'deadline_overdue')).toHaveLength(0);
+  });
+
+  // PostgreSQL: two independent pools really race. PGlite (one connection): two runners interleave on it.
+  it('processes each lapsed clock exactly once when two runners race', async () => {
     at('2026-03-02T02:00:00Z');
     const ids = [];
     for (let i = 0; i < 6; i++) ids.push(await hazardAt(world, 'ordered', 'A', '2026-03-10'));
     at('2026-03-11T03:00:00Z');
-    const second = await createDb({ url: world.db.url!, searchPath: world.db.schemaName!, migrationsSchema: world.db.schemaName!, migrate: false, maxConnections: 4 });
+    const second = world.db.url
+      ? await createDb({ url: world.db.url, searchPath: world.db.schemaName!, migrationsSchema: world.db.schemaName!, migrate: false, maxConnections: 4 })
+      : null;
     try {
-      const other: JobDeps = { db: second.db, services: world.services, clock: () => world.now };
+      const other: JobDeps = { db: second?.db ?? world.db.db, services: world.services, clock: () => world.now };
       const [a, b] = await Promise.all([runDeadlineJob(jobDeps()), runDeadlineJob(other)]);
       expect(a.escalated + b.escalated).toBe(ids.length);
     } finally {
-      await second.close();
+      await second?.close();
     }
     for (const id of ids) {
       const lines = await auditOf(id, 'escalate');
@@ -113,7 +139,7 @@ describe(`the outbox job (${tier})`, () => {
     const channels: NotificationChannels = { sms: async (to, m) => void sms.push({ to, m }) };
     const r = await runOutboxJob(jobDeps(), channels);
     expect(r.sent).toBeGreaterThanOrEqual(1);
-    const mine = sms.filter((s) => s.m.text.includes('受理'));
+    const mine = sms.filter((s) => s.to === '13800001111' && s.m.text.includes('受理'));
     expect(mine).toHaveLength(1);
     expect(mine[0]?.to).toBe('13800001111');
     const rows = await q<DeliveryRow>(`select * from notification_deliveries where report_id = '${reportId}'`);
@@ -123,7 +149,7 @@ describe(`the outbox job (${tier})`, () => {
     expect(JSON.stringify(detail)).not.toContain('13800001111');
     // Sent once: a second run sends nothing again.
     await runOutboxJob(jobDeps(), channels);
-    expect(sms.filter((s) => s.m.text.includes('受理'))).toHaveLength(1);
+    expect(sms.filter((s) => s.to === '13800001111' && s.m.text.includes('受理'))).toHaveLength(1);
   });
 
   it('leaves deliveries of an unconfigured channel pending and says so', async () => {
