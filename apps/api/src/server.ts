@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
   if (env.FIREBREAK_JOBS && !closing) {
-    jobs = await startJobs({ env, handle, services, logger });
+    jobs = await startJobs({ env, handle, services, logger, uploads });
   }
   logger.info({ port, database: database.kind }, `Firebreak listening on http://${shownHost}:${port}`);
 }

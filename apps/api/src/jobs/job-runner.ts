@@ -1,13 +1,17 @@
-import { runDeadlineJob, runOutboxJob, type JobDeps, type NotificationChannels } from '@firebreak/api';
+import { runDeadlineJob, runOutboxJob, runRetentionJob, type JobDeps, type NotificationChannels, type RemoveOriginal } from '@firebreak/api';
 import PgBoss from 'pg-boss';
 
 /** The scheduled jobs, by queue name. Each is idempotent: a second run finds nothing left to do. */
-export const JOB_NAMES = ['deadlines', 'outbox'] as const;
+export const JOB_NAMES = ['deadlines', 'outbox', 'retention'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobRunnerOptions {
   readonly deps: JobDeps;
   readonly channels: NotificationChannels;
+  /** Removes a sealed upload original (the server's blob store). */
+  readonly removeOriginal: RemoveOriginal;
+  /** Whistleblower material is purged this many days after its report was finished with. */
+  readonly retentionDays: number;
   /** How often each job runs (seconds). */
   readonly intervalSeconds: number;
 }
@@ -19,10 +23,12 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
-export function jobHandlers(deps: JobDeps, channels: NotificationChannels): Record<JobName, () => Promise<unknown>> {
+export function jobHandlers(options: Pick<JobRunnerOptions, 'deps' | 'channels' | 'removeOriginal' | 'retentionDays'>): Record<JobName, () => Promise<unknown>> {
+  const { deps, channels } = options;
   return {
     deadlines: () => runDeadlineJob(deps),
     outbox: () => runOutboxJob(deps, channels),
+    retention: () => runRetentionJob(deps, options.removeOriginal, { policy: { whistleblowerDays: options.retentionDays } }),
   };
 }
 
@@ -32,7 +38,7 @@ export function jobHandlers(deps: JobDeps, channels: NotificationChannels): Reco
  * previous one.
  */
 export function startInProcessRunner(options: JobRunnerOptions): JobRunner {
-  const handlers = jobHandlers(options.deps, options.channels);
+  const handlers = jobHandlers(options);
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
@@ -73,7 +79,7 @@ export function startInProcessRunner(options: JobRunnerOptions): JobRunner {
 export async function startPgBossRunner(
   options: JobRunnerOptions & { readonly connectionString: string; readonly schema?: string; readonly onJob?: (name: JobName, jobId: string) => void },
 ): Promise<JobRunner & { readonly boss: PgBoss; trigger(name: JobName): Promise<string | null> }> {
-  const handlers = jobHandlers(options.deps, options.channels);
+  const handlers = jobHandlers(options);
   const boss = new PgBoss({
     connectionString: options.connectionString,
     schema: options.schema ?? 'pgboss',

@@ -17,6 +17,8 @@ export async function startJobs(input: {
   readonly handle: DbHandle;
   readonly services: Services;
   readonly logger: Logger;
+  /** The upload store, for removing sealed originals past their retention. */
+  readonly uploads: { remove(key: string): Promise<void> };
   readonly clock?: () => Date;
 }): Promise<JobRunner> {
   const { env, handle, services, logger } = input;
@@ -33,7 +35,13 @@ export async function startJobs(input: {
     clock: input.clock ?? (() => new Date()),
     log: (message: string, data?: Record<string, unknown>) => log.info(data ?? {}, message),
   };
-  const options = { deps, channels, intervalSeconds: env.FIREBREAK_JOBS_INTERVAL_SECONDS };
+  const options = {
+    deps,
+    channels,
+    removeOriginal: (key: string) => input.uploads.remove(key),
+    retentionDays: env.FIREBREAK_WHISTLEBLOWER_RETENTION_DAYS,
+    intervalSeconds: env.FIREBREAK_JOBS_INTERVAL_SECONDS,
+  };
   const runner =
     handle.driver === 'postgres' && env.DATABASE_URL
       ? await startPgBossRunner({
@@ -47,6 +55,7 @@ export async function startJobs(input: {
     {
       engine: runner.engine,
       intervalSeconds: env.FIREBREAK_JOBS_INTERVAL_SECONDS,
+      retentionDays: env.FIREBREAK_WHISTLEBLOWER_RETENTION_DAYS,
       email: channels.email ? 'smtp' : 'not configured',
       sms: channels.sms ? 'webhook' : 'not configured',
       hotline: channels.hotline ? 'webhook' : 'not configured',

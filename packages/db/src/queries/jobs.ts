@@ -1,8 +1,9 @@
 import type { Effect, PendingDeadline } from '@firebreak/domain';
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, notLike, sql } from 'drizzle-orm';
 import { appendAudit, type AuditEntry } from '../audit/append-audit';
 import type { Db } from '../database';
 import { deadlines } from '../schema/calendar';
+import { attachments, reports } from '../schema/reports';
 import { applyEffects } from '../transitions/apply-effects';
 import { LIFECYCLE_TABLES, type LifecycleEntity } from '../transitions/lifecycle-tables';
 import type { hazards } from '../schema/hazards';
@@ -70,6 +71,68 @@ export async function raiseLapsedDeadline(
     if (!(await markDeadlineEscalated(tx, input.deadlineId, input.now))) return false;
     await appendAudit(tx, input.audit);
     await applyEffects(tx, input.notify, { now: input.now });
+    return true;
+  });
+}
+
+export interface RetentionRow {
+  readonly reportId: string;
+  readonly status: string;
+  readonly finishedAt: string;
+  readonly hasSealedMaterial: boolean;
+  /** Storage keys of the sealed originals still held (removed by the job before the rows are marked). */
+  readonly originalKeys: readonly string[];
+}
+
+const PURGED_PREFIX = 'purged:';
+
+/**
+ * Whistleblower reports in a final status, last changed before `before`, that still hold sealed
+ * material (the identity, or attachment originals not yet purged).
+ */
+export async function listRetentionCandidates(
+  db: Db,
+  input: { readonly before: Date; readonly finalStatuses: readonly string[]; readonly limit: number },
+): Promise<RetentionRow[]> {
+  const candidates = await db
+    .select({ id: reports.id, status: reports.status, updatedAt: reports.updatedAt, sealedIdentity: reports.sealedIdentity })
+    .from(reports)
+    .where(and(eq(reports.whistleblower, true), inArray(reports.status, [...input.finalStatuses]), lt(reports.updatedAt, input.before)))
+    .orderBy(asc(reports.updatedAt))
+    .limit(input.limit);
+  const out: RetentionRow[] = [];
+  for (const c of candidates) {
+    const originals = await db
+      .select({ key: attachments.sealedOriginalKey })
+      .from(attachments)
+      .where(and(eq(attachments.entity, 'report'), eq(attachments.entityId, c.id), notLike(attachments.sealedOriginalKey, `${PURGED_PREFIX}%`)));
+    const keys = originals.map((o) => o.key);
+    if (c.sealedIdentity === null && keys.length === 0) continue;
+    out.push({ reportId: c.id, status: c.status, finishedAt: c.updatedAt.toISOString(), hasSealedMaterial: true, originalKeys: keys });
+  }
+  return out;
+}
+
+/**
+ * Purges a whistleblower report's sealed material: the sealed identity is cleared and each
+ * attachment's original key is marked purged (the job removed the objects first), with the
+ * system actor's audit line, in one transaction. The report row and its statistics stay.
+ * Returns false, writing nothing, when there was nothing left (an earlier run did it).
+ */
+export async function purgeSealedReportMaterial(db: Db, input: { readonly reportId: string; readonly audit: AuditEntry }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const identity = await tx
+      .update(reports)
+      .set({ sealedIdentity: null })
+      .where(and(eq(reports.id, input.reportId), eq(reports.whistleblower, true), isNotNull(reports.sealedIdentity)))
+      .returning({ id: reports.id });
+    const files = await tx
+      .update(attachments)
+      .set({ sealedOriginalKey: sql`${PURGED_PREFIX} || ${attachments.id}::text` })
+      .where(and(eq(attachments.entity, 'report'), eq(attachments.entityId, input.reportId), notLike(attachments.sealedOriginalKey, `${PURGED_PREFIX}%`)))
+      .returning({ id: attachments.id });
+    if (identity.length === 0 && files.length === 0) return false;
+    await appendAudit(tx, { ...input.audit, data: { ...(input.audit.data ?? {}), identity: identity.length === 1, attachments: files.length } });
     return true;
   });
 }

@@ -161,15 +161,21 @@ function openContact(deps: JobDeps, reportId: string, sealed: string | null): Re
   };
 }
 
+const lastNotice = new WeakMap<object, string>();
+
 async function deliverDue(deps: JobDeps, channels: NotificationChannels, policy: DeliveryPolicy, limit: number, leaseMs: number) {
   const configured = (['email', 'sms', 'hotline'] as const).filter((c) => channels[c] !== undefined);
   const missing = (['email', 'sms', 'hotline'] as const).filter((c) => channels[c] === undefined);
   if (missing.length > 0) {
     const waiting = await countPendingDeliveries(deps.db);
     const held = missing.filter((c) => (waiting[c] ?? 0) > 0);
-    if (held.length > 0) {
-      deps.log?.('notification channel not configured; deliveries stay pending', Object.fromEntries(held.map((c) => [c, waiting[c]])));
+    const counts = Object.fromEntries(held.map((c) => [c, waiting[c]]));
+    // Said again only when the numbers change, not on every tick.
+    const said = JSON.stringify(counts);
+    if (held.length > 0 && lastNotice.get(deps.services) !== said) {
+      deps.log?.('notification channel not configured; deliveries stay pending', counts);
     }
+    lastNotice.set(deps.services, said);
   }
   let sent = 0;
   let retried = 0;

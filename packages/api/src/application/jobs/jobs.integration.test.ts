@@ -1,13 +1,14 @@
 import { DEFAULT_DELIVERY_POLICY } from '@firebreak/domain';
 import { createDb, verifyAuditChain } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { depsOf, expectRefused, fileReport, hazardAt, rawRows } from '../../testing/staff-fixtures';
+import { depsOf, expectRefused, fileReport, freshUpload, hazardAt, rawRows } from '../../testing/staff-fixtures';
 import { createWorld, type World } from '../../testing/world';
 import { actorOf } from '../../testing/staff-fixtures';
 import { fileReport as fileRewardReport, rewardAtStage, substantiate } from '../../testing/rewards-fixtures';
 import { runOutboxJob, type NotificationChannels, type OutgoingMessage } from './deliver-outbox';
 import type { JobDeps } from './job-deps';
 import { runDeadlineJob } from './run-deadlines';
+import { runRetentionJob } from './purge-retention';
 
 const tier = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 let world: World;
@@ -213,5 +214,38 @@ describe(`the outbox job (${tier})`, () => {
     await runOutboxJob(jobDeps(), { sms: async (to) => void ok.push(to) }, { policy });
     expect(ok).toContain('13700003333');
     expect(await smsRow()).toMatchObject({ status: 'sent' });
+  });
+});
+
+describe(`the whistleblower retention job (${tier})`, () => {
+  it('purges the sealed identity and attachment originals past the period, keeps the statistics and audits it, once', async () => {
+    at('2026-03-02T02:00:00Z');
+    const r = await fileRewardReport(world, { jurisdictionId: world.j.districtA, whistleblower: true, identity: { name: '内部员工', phone: '13500005555' } });
+    const photo = await freshUpload(world);
+    await world.db.db.execute(`update attachments set entity = 'report', entity_id = '${r.reportId}' where id = '${photo}'`);
+    await world.as('inspectorA1').reports.reject({ id: r.reportId, reason: 'out_of_scope', explanation: '不属于消防监管范围' });
+    const removed: string[] = [];
+    const remove = async (key: string) => void removed.push(key);
+    const policy = { whistleblowerDays: 365 };
+
+    at('2026-12-01T02:00:00Z'); // within the year: kept
+    expect(await runRetentionJob(jobDeps(), remove, { policy })).toEqual({ purged: 0 });
+    expect((await q<{ sealed_identity: string | null }>(`select sealed_identity from reports where id = '${r.reportId}'`))[0]?.sealed_identity).not.toBeNull();
+
+    at('2027-03-03T02:00:00Z');
+    expect(await runRetentionJob(jobDeps(), remove, { policy })).toEqual({ purged: 1 });
+    expect(removed).toEqual([`originals/${photo}`]);
+    const [row] = await q<{ sealed_identity: string | null; status: string; risk_category: string; whistleblower: boolean }>(`select * from reports where id = '${r.reportId}'`);
+    expect(row).toMatchObject({ sealed_identity: null, status: 'rejected', whistleblower: true });
+    expect(row?.risk_category).toBeTruthy();
+    const [file] = await q<{ sealed_original_key: string }>(`select sealed_original_key from attachments where id = '${photo}'`);
+    expect(file?.sealed_original_key).toBe(`purged:${photo}`);
+    expect(await auditOf(r.reportId, 'retention_purge')).toEqual([
+      expect.objectContaining({ actor_user_id: 'system:retention', data: expect.objectContaining({ identity: true, attachments: 1, retentionDays: 365 }) }),
+    ]);
+
+    expect(await runRetentionJob(jobDeps(), remove, { policy })).toEqual({ purged: 0 });
+    expect(removed).toHaveLength(1);
+    expect(await auditOf(r.reportId, 'retention_purge')).toHaveLength(1);
   });
 });
