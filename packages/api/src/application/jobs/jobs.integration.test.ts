@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DEFAULT_DELIVERY_POLICY } from '@firebreak/domain';
 import { createDb, verifyAuditChain } from '@firebreak/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,7 +135,15 @@ describe(`the deadline job (${tier})`, () => {
 describe(`the outbox job (${tier})`, () => {
   it('reaches a reporter in-app and by SMS to the contact they left, which no handler or table sees', async () => {
     at('2026-03-05T02:00:00Z');
-    const reportId = await fileReport(world, { contact: { name: '匿名群众', phone: '13800001111' } });
+    const filed = await world.public().public.reports.submit({
+      idempotencyKey: randomUUID(),
+      riskCategory: 'evacuation_blocked',
+      description: '安全出口被货物堵塞',
+      location: { lat: 30.0, lng: 120.0, address: '甲区人民路1号' },
+      venueId: world.venues.A,
+      contact: { name: '匿名群众', phone: '13800001111' },
+    });
+    const reportId = filed.reportId;
     await world.as('inspectorA1').reports.accept({ id: reportId });
     const sms: { to: string; m: OutgoingMessage }[] = [];
     const channels: NotificationChannels = { sms: async (to, m) => void sms.push({ to, m }) };
@@ -148,6 +157,10 @@ describe(`the outbox job (${tier})`, () => {
     expect(JSON.stringify(rows)).not.toContain('13800001111');
     const detail = await world.as('inspectorA1').reports.get({ id: reportId });
     expect(JSON.stringify(detail)).not.toContain('13800001111');
+    // In-app: on the tracking page, by receipt.
+    const tracked = await world.public().public.reports.track({ receipt: filed.receipt });
+    expect(tracked.notifications.map((n) => n.template)).toContain('report.accepted');
+    expect(tracked.notifications.find((n) => n.template === 'report.accepted')?.zh.subject).toBe('您的举报已受理');
     // Sent once: a second run sends nothing again.
     await runOutboxJob(jobDeps(), channels);
     expect(sms.filter((s) => s.to === '13800001111' && s.m.text.includes('受理'))).toHaveLength(1);
