@@ -29,6 +29,10 @@ export async function startJobs(input: {
     ...(env.FIREBREAK_WEBHOOK_SECRET ? { webhookSecret: env.FIREBREAK_WEBHOOK_SECRET } : {}),
   });
   const log = logger.child({ component: 'jobs' });
+  if (env.FIREBREAK_WEBHOOK_URL && !env.FIREBREAK_WEBHOOK_SECRET) {
+    // An unsigned webhook would let anyone who can reach the gateway forge messages: not sent.
+    log.warn('FIREBREAK_WEBHOOK_URL is set without FIREBREAK_WEBHOOK_SECRET; SMS and hotline deliveries wait until both are set');
+  }
   const deps = {
     db: handle.db,
     services,
