@@ -117,6 +117,30 @@ describe(`notification channels (${tier})`, () => {
     }
   });
 
+  it('calls the hotline back (request id and event, no contact) for a report a hotline filed', async () => {
+    const channels = createChannels({ webhookUrl: `http://127.0.0.1:${httpPort}/hotline`, webhookSecret: SECRET });
+    try {
+      const r = await world.public().public.reports.submit({
+        idempotencyKey: randomUUID(),
+        riskCategory: 'evacuation_blocked',
+        description: '消防通道被占用',
+        location: { lat: 30.0, lng: 120.0, address: '甲区人民路1号' },
+        venueId: world.venues.A,
+      });
+      // As Open311 files it for the 12345 hotline (the channel column is the intake's).
+      await world.db.db.execute(`update reports set channel = 'hotline_12345' where id = '${r.reportId}'`);
+      await world.as('inspectorA1').reports.accept({ id: r.reportId });
+      await runOutboxJob(deps(), channels);
+      const hook = hooks.find((h) => h.body.includes(r.reportId));
+      expect(hook).toBeDefined();
+      const ts = hook!.headers[TIMESTAMP_HEADER] as string;
+      expect(hook!.headers[SIGNATURE_HEADER]).toBe(`sha256=${webhookSignature(SECRET, ts, hook!.body)}`);
+      expect(JSON.parse(hook!.body)).toMatchObject({ type: 'hotline_callback', serviceRequestId: r.reportId, event: 'report.accepted' });
+    } finally {
+      channels.close();
+    }
+  });
+
   it('retries a webhook that answers 500 with backoff, then dead-letters it', async () => {
     const channels = createChannels({ webhookUrl: `http://127.0.0.1:${httpPort}/sms`, webhookSecret: SECRET });
     failing = true;
