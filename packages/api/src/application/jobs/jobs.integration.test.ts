@@ -108,6 +108,36 @@ describe(`the deadline job (${tier})`, () => {
     expect(await auditOf(rewardId, 'deadline_overdue')).toHaveLength(0);
   });
 
+  it('a run killed mid-way and run again changes nothing twice', async () => {
+    at('2026-03-02T02:00:00Z');
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push(await hazardAt(world, 'ordered', 'A', '2026-03-12'));
+    at('2026-03-13T03:00:00Z');
+    // The process "dies" before the third item: the reference read that precedes it throws.
+    let reads = 0;
+    const dying: JobDeps = {
+      ...jobDeps(),
+      services: {
+        ...world.services,
+        reference: {
+          get: (db) => {
+            if (++reads === 3) throw new Error('killed');
+            return world.services.reference.get(db);
+          },
+          invalidate: () => world.services.reference.invalidate(),
+        },
+      },
+    };
+    await expect(runDeadlineJob(dying)).rejects.toThrow('killed');
+    const done = (await Promise.all(ids.map((id) => auditOf(id, 'escalate')))).map((l) => l.length);
+    expect(done.filter((n) => n === 1).length).toBeGreaterThan(0);
+    expect(done.filter((n) => n === 0).length).toBeGreaterThan(0);
+    await runDeadlineJob(jobDeps());
+    for (const id of ids) expect(await auditOf(id, 'escalate'), id).toHaveLength(1);
+    await runDeadlineJob(jobDeps());
+    for (const id of ids) expect(await auditOf(id, 'escalate'), id).toHaveLength(1);
+  });
+
   // PostgreSQL: two independent pools really race. PGlite (one connection): two runners interleave on it.
   it('processes each lapsed clock exactly once when two runners race', async () => {
     at('2026-03-02T02:00:00Z');
