@@ -70,6 +70,25 @@ export function startInProcessRunner(options: JobRunnerOptions): JobRunner {
   };
 }
 
+const TRANSIENT_CODES = new Set(['40P01', '40001', '23505', '42P07']);
+
+function isTransient(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && TRANSIENT_CODES.has(code);
+}
+
+async function retryTransient<T>(fn: () => Promise<T>, log?: JobDeps['log'], attempts = 6): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (i >= attempts || !isTransient(error)) throw error;
+      log?.('job runner setup collided with another server; retrying', { attempt: i, code: (error as { code: string }).code });
+      await new Promise((r) => setTimeout(r, 100 * i + Math.floor(Math.random() * 200)));
+    }
+  }
+}
+
 /**
  * PostgreSQL: pg-boss (docs/adr/0002-job-runner.md). Every server process starts it; each
  * enqueues a tick per job and interval with a singleton key for that time slot, so however many
@@ -89,9 +108,15 @@ export async function startPgBossRunner(
     schedule: false,
   });
   boss.on('error', (error) => options.deps.log?.('pg-boss error', { error: error.message }));
-  await boss.start();
+  // Servers started together install pg-boss's schema and queues at the same moment; PostgreSQL
+  // may then pick one as a deadlock victim or refuse a duplicate. Both are safe to retry.
+  await retryTransient(() => boss.start(), options.deps.log);
   for (const name of JOB_NAMES) {
-    await boss.createQueue(name, { name, policy: 'stately', retryLimit: 2, retryDelay: 5, expireInSeconds: 15 * 60 });
+    await retryTransient(async () => {
+      if (!(await boss.getQueue(name))) {
+        await boss.createQueue(name, { name, policy: 'stately', retryLimit: 2, retryDelay: 5, expireInSeconds: 15 * 60 });
+      }
+    }, options.deps.log);
     await boss.work(name, { pollingIntervalSeconds: Math.min(2, options.intervalSeconds) }, async (jobs) => {
       for (const job of jobs) {
         options.onJob?.(name, job.id);
@@ -120,7 +145,8 @@ export async function startPgBossRunner(
     runNow: (name) => handlers[name](),
     async stop() {
       clearInterval(timer);
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      // Inside the server's 10 s shutdown grace, with room for closing HTTP and the database.
+      await boss.stop({ graceful: true, wait: true, timeout: 5_000 });
     },
   };
 }
