@@ -18,7 +18,27 @@ describe('loadEnv', () => {
       FIREBREAK_AUDIT_SEAL_MS: 1000,
       FIREBREAK_COOKIE_SECURE: false,
       FIREBREAK_TRUST_PROXY: undefined,
+      FIREBREAK_JOBS: true,
+      FIREBREAK_JOBS_INTERVAL_SECONDS: 30,
+      FIREBREAK_WHISTLEBLOWER_RETENTION_DAYS: 1095,
     });
+  });
+
+  it('reads the job runner and notification channel settings, refusing bad ones without echoing them', () => {
+    const env = loadEnv(
+      {
+        FIREBREAK_JOBS: 'false',
+        FIREBREAK_JOBS_INTERVAL_SECONDS: '5',
+        FIREBREAK_SMTP_URL: 'smtp://mail.example.test:2525',
+        FIREBREAK_WEBHOOK_URL: 'https://gateway.example.test/notify',
+        FIREBREAK_WEBHOOK_SECRET: 'x'.repeat(32),
+      },
+      ROOT,
+    );
+    expect(env).toMatchObject({ FIREBREAK_JOBS: false, FIREBREAK_JOBS_INTERVAL_SECONDS: 5, FIREBREAK_SMTP_URL: 'smtp://mail.example.test:2525' });
+    expect(() => loadEnv({ FIREBREAK_WEBHOOK_SECRET: 'short-secret-value' }, ROOT)).toThrow(/FIREBREAK_WEBHOOK_SECRET: must be at least 32/);
+    expect(() => loadEnv({ FIREBREAK_WEBHOOK_SECRET: 'short-secret-value' }, ROOT)).not.toThrow(/short-secret-value/);
+    expect(() => loadEnv({ FIREBREAK_SMTP_URL: 'http://mail' }, ROOT)).toThrow(/FIREBREAK_SMTP_URL/);
   });
 
   it('treats blank values as unset', () => {

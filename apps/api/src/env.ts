@@ -95,6 +95,18 @@ export function envSchema(repoRoot: string) {
         })
         .optional(),
     ),
+    /** The scheduled jobs (deadlines, outbox delivery): on unless 'false' (docs/operations.md). */
+    FIREBREAK_JOBS: z.preprocess(blankToUndefined, z.enum(['true', 'false']).default('true').transform((v) => v === 'true')),
+    /** How often each job runs, in seconds. */
+    FIREBREAK_JOBS_INTERVAL_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3600).default(30)),
+    /** Days after a whistleblower report is finished with before its sealed identity and originals are purged. */
+    FIREBREAK_WHISTLEBLOWER_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(36500).default(1095)),
+    /** Notification mail: smtp://user:pass@host:port or smtps://… Unset: email deliveries wait. */
+    FIREBREAK_SMTP_URL: z.preprocess(blankToUndefined, z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+    FIREBREAK_MAIL_FROM: z.preprocess(blankToUndefined, z.string().min(3).max(200).optional()),
+    /** SMS gateway and hotline callback webhook (HTTPS in production); signed with the secret below. */
+    FIREBREAK_WEBHOOK_URL: z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    FIREBREAK_WEBHOOK_SECRET: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   });
 }
 

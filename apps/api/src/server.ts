@@ -6,6 +6,7 @@ import { serverDatabase } from './database';
 import { findRepoRoot, loadEnv } from './env';
 import { createLogger } from './logger';
 import { resolveSecrets } from './secrets';
+import { startJobs, type JobRunner } from './jobs/start-jobs';
 import { seedDemoIfEmpty } from './seed/seed-demo';
 import { openBlobStore } from './uploads/index';
 
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     deployment: env.NODE_ENV === 'production' ? 'production' : 'test',
   });
 
+  let jobs: JobRunner | null = null;
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (closing) return;
@@ -81,6 +83,12 @@ async function main(): Promise<void> {
       logger.error({ err: error }, 'closing the HTTP server failed');
     }
     await auditSealer?.stop();
+    try {
+      await jobs?.stop(); // let a running job finish before the database closes
+    } catch (error) {
+      code = 1;
+      logger.error({ err: error }, 'stopping the job runner failed');
+    }
     try {
       await database.close(); // after HTTP, so no request sees a closed database
     } catch (error) {
@@ -103,6 +111,9 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  if (env.FIREBREAK_JOBS && !closing) {
+    jobs = await startJobs({ env, handle, services, logger, uploads });
+  }
   logger.info({ port, database: database.kind }, `Firebreak listening on http://${shownHost}:${port}`);
 }
 

@@ -47,3 +47,4 @@ export type { IntakeDeps } from './services/receipt-access';
 export { RECEIPT_REFUSED_MESSAGE } from './services/receipt-access';
 export { intakeDeps } from './services/intake-context';
 export { runCreate, runTransition, transitionContext } from './kernel/run-transition';
+export * from './application/jobs/index';

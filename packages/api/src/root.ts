@@ -18,6 +18,7 @@ import { draws } from './router/draws';
 import { dashboard } from './router/dashboard';
 import { audit } from './router/audit';
 import { admin } from './router/admin';
+import { notifications } from './router/notifications';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -40,6 +41,7 @@ export const appRouter = router({
   dashboard,
   audit,
   admin,
+  notifications,
 });
 
 export type AppRouter = typeof appRouter;

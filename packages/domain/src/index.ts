@@ -11,3 +11,4 @@ export * from './sampling/index';
 export * from './duplicates/index';
 export * from './projections/index';
 export * from './input/index';
+export * from './jobs/index';

@@ -2,6 +2,7 @@ import { router } from '../trpc';
 import { apiKeysAdmin } from './admin/api-keys';
 import { calendarAdmin } from './admin/calendar';
 import { orgAdmin } from './admin/org';
+import { outboxAdmin } from './admin/outbox';
 import { rewardRulesAdmin } from './admin/reward-rules';
 import { standardsAdmin } from './admin/standards';
 
@@ -12,4 +13,5 @@ export const admin = router({
   calendar: calendarAdmin,
   org: orgAdmin,
   apiKeys: apiKeysAdmin,
+  outbox: outboxAdmin,
 });

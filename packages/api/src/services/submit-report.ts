@@ -21,6 +21,8 @@ export type IntakeChannel = 'web' | 'open311' | 'whistleblower';
 export const contactSchema = z.object({
   name: z.string().trim().min(1).max(50),
   phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, { message: 'Invalid phone number' }),
+  /** Optional: notifications about the report also go there (opened only by the delivery job). */
+  email: z.email().max(254).optional(),
 });
 
 export const submitReportInput = z.object({

@@ -1,5 +1,5 @@
-import { publicReportView, type HazardState, type PublicReportView, type ReportState } from '@firebreak/domain';
-import { listHazardStates, listReportMessages, markMessagesRead } from '@firebreak/db';
+import { publicReportView, renderNotification, shortRef, type HazardState, type PublicReportView, type ReportState } from '@firebreak/domain';
+import { listHazardStates, listInApp, listReportMessages, markMessagesRead } from '@firebreak/db';
 
 import { lookupReceipt, NIL_ID, RECEIPT_NOT_FOUND, type IntakeDeps } from './receipt-access';
 import { DomainFailure } from '../application/failure';
@@ -11,9 +11,19 @@ export interface ReporterMessage {
   readonly at: string;
 }
 
+/** A notification to the reporter (in-app, on the tracking page), in both languages. */
+export interface ReporterNotification {
+  readonly template: string;
+  readonly at: string;
+  readonly zh: { readonly subject: string; readonly body: string };
+  readonly en: { readonly subject: string; readonly body: string };
+}
+
 export interface TrackedReport {
   readonly report: PublicReportView;
   readonly messages: readonly ReporterMessage[];
+  /** What the system told the reporter (reward notified, report replied …), newest first. */
+  readonly notifications: readonly ReporterNotification[];
 }
 
 /**
@@ -27,11 +37,16 @@ export async function trackReport(deps: IntakeDeps, clientKey: string, receipt: 
   // The same queries run for a wrong receipt (against an id that matches nothing).
   const hazards = (await listHazardStates(deps.db, state?.hazardIds ?? [])) as unknown as HazardState[];
   const messages = await listReportMessages(deps.db, row?.id ?? NIL_ID);
+  const notes = await listInApp(deps.db, { reportId: row?.id ?? NIL_ID }, 50);
   if (!row || !state) throw new DomainFailure(RECEIPT_NOT_FOUND);
   // Only write when there is something unread: most lookups are pure reads.
   if (messages.some((m) => m.direction === 'handler' && m.readAt === null)) await markMessagesRead(deps.db, row.id, 'handler', deps.clock());
   return {
     report: publicReportView(state, hazards),
     messages: messages.map((m) => ({ direction: m.direction, body: m.body, at: m.createdAt.toISOString() })),
+    notifications: notes.map((n) => {
+      const values = { ref: shortRef(n.entityId), ...(n.data ?? {}) };
+      return { template: n.template, at: n.createdAt.toISOString(), zh: renderNotification(n.template, 'zh-CN', values), en: renderNotification(n.template, 'en', values) };
+    }),
   };
 }

@@ -29,3 +29,5 @@ export * from './draws';
 export * from './dashboard';
 export * from './audit-read';
 export * from './admin';
+export * from './jobs';
+export * from './outbox';

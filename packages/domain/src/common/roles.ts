@@ -18,13 +18,18 @@ export const ROLES = [
   'reward_officer', // 奖励经办
   'custodian', // 身份保管人: approves or denies identity disclosure
   'admin', // 系统管理员
+  'system', // 系统作业: scheduled jobs acting on legal clocks; never a login account (users_not_system_ck)
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles held by staff accounts (belong to a department and a jurisdiction subtree). */
 export const STAFF_ROLES = ROLES.filter(
-  (r): r is Exclude<Role, 'public' | 'whistleblower' | 'unit'> => r !== 'public' && r !== 'whistleblower' && r !== 'unit',
+  (r): r is Exclude<Role, 'public' | 'whistleblower' | 'unit' | 'system'> =>
+    r !== 'public' && r !== 'whistleblower' && r !== 'unit' && r !== 'system',
 );
+
+/** The role of scheduled jobs: it holds no capability and signs in nowhere; lifecycles name it on the clock-driven commands. */
+export const SYSTEM_ROLE = 'system' as const satisfies Role;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const ROLE_NAMES: Readonly<Record<Role, { zh: string; en: string }>> = {
@@ -42,4 +47,5 @@ export const ROLE_NAMES: Readonly<Record<Role, { zh: string; en: string }>> = {
   reward_officer: { zh: '奖励经办人', en: 'Reward officer' },
   custodian: { zh: '身份信息保管人', en: 'Identity custodian' },
   admin: { zh: '系统管理员', en: 'Administrator' },
+  system: { zh: '系统作业', en: 'System job' },
 };

@@ -107,7 +107,8 @@ export const hazardLifecycle = defineLifecycle<HazardStatus, HazardCommandName>(
       command: 'escalate',
       from: ['ordered'],
       to: 'overdue',
-      roles: ['inspector', 'fire_supervisor'],
+      // 'system': the deadline job escalates a lapsed correction with no one touching it.
+      roles: ['inspector', 'fire_supervisor', 'system'],
       label: { zh: '逾期督办', en: 'Escalate overdue' },
       scoped: true,
     },

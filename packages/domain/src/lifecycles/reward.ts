@@ -109,7 +109,8 @@ export const rewardLifecycle = defineLifecycle({
       command: 'expire',
       from: ['notified'],
       to: 'expired',
-      roles: ['reward_officer'],
+      // 'system': the deadline job expires a reward whose claim window closed.
+      roles: ['reward_officer', 'system'],
       label: { zh: '逾期未领', en: 'Expire' },
       scoped: true,
     },

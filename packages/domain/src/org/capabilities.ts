@@ -97,6 +97,7 @@ export const CAPABILITIES = [
   { code: 'admin.jurisdictions', zh: '维护辖区', en: 'Maintain jurisdictions', roles: ['admin'], departmentBound: false, readOnly: false },
   { code: 'admin.departments', zh: '维护部门', en: 'Maintain departments', roles: ['admin'], departmentBound: false, readOnly: false },
   { code: 'admin.users', zh: '维护用户', en: 'Maintain users', roles: ['admin'], departmentBound: false, readOnly: false },
+  { code: 'admin.notifications', zh: '查看通知投递与死信', en: 'Read notification deliveries and dead letters', roles: ['admin'], departmentBound: false, readOnly: false },
 ] as const satisfies readonly CapabilityDefinition[];
 
 export type Capability = (typeof CAPABILITIES)[number]['code'];
