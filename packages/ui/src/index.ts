@@ -7,3 +7,4 @@ export * from './upload/index';
 export * from './receipt/index';
 export * from './text/use-text';
 export * from './layout/page-boundary';
+export * from './photos/index';
