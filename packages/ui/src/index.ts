@@ -8,3 +8,4 @@ export * from './receipt/index';
 export * from './text/use-text';
 export * from './layout/page-boundary';
 export * from './photos/index';
+export * from './messages/index';
