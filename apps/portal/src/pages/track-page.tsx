@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC, type RouterOutputs } from '@firebreak/client';
-import { MessagesCard, type MessageKey, type MessagesCardClasses, type MessagesCardKeys } from '@firebreak/ui';
+import { MessagesCard, ReceiptField, type MessageKey, type MessagesCardClasses, type MessagesCardKeys } from '@firebreak/ui';
 import { useText } from '../lib/use-text';
 import { AddFilesCard } from './add-files';
 
@@ -42,6 +42,9 @@ const MESSAGE_CLASSES: MessagesCardClasses = {
   input: 'pt-input',
   error: 'pt-error',
 };
+
+const RECEIPT_KEYS = { label: 'portal.track.receipt', hint: 'portal.track.receiptHint', invalid: 'portal.track.receiptInvalid' } as const;
+const RECEIPT_CLASSES = { field: 'pt-field', label: 'pt-label', hint: 'pt-hint', input: 'pt-input pt-input--receipt', error: 'pt-error' };
 
 const digits = (s: string) => s.replace(/[\s-]/g, '');
 
@@ -109,37 +112,16 @@ export default function TrackPage() {
         {t('portal.track.title')}
       </h2>
       <form onSubmit={onSubmit} noValidate className="pt-track-form">
-        <div className="pt-field">
-          <label htmlFor="receipt" className="pt-label">
-            {t('portal.track.receipt')}
-          </label>
-          <p id="receipt-hint" className="pt-hint">
-            {t('portal.track.receiptHint')}
-          </p>
-          <input
-            id="receipt"
-            ref={inputRef}
-            className="pt-input pt-input--receipt"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={40}
-            value={receipt}
-            onChange={(e) => setReceipt(e.target.value)}
-            aria-invalid={inputError || error ? true : undefined}
-            aria-describedby={['receipt-hint', inputError ? 'receipt-error' : '', error ? 'track-error' : ''].filter(Boolean).join(' ')}
-          />
-          {inputError ? (
-            <p id="receipt-error" className="pt-error" role="alert">
-              {t('portal.track.receiptInvalid')}
-            </p>
-          ) : null}
-          {error ? (
-            <p id="track-error" className="pt-error" role="alert" data-testid="track-error">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <ReceiptField
+          value={receipt}
+          onChange={setReceipt}
+          inputRef={inputRef}
+          invalid={inputError}
+          error={error}
+          errorId="track-error"
+          keys={RECEIPT_KEYS}
+          classes={RECEIPT_CLASSES}
+        />
         <button type="submit" className="fb-button" disabled={track.isPending}>
           {track.isPending ? t('portal.loading') : t('portal.track.submit')}
         </button>
