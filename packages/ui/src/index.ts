@@ -9,3 +9,4 @@ export * from './text/use-text';
 export * from './layout/page-boundary';
 export * from './photos/index';
 export * from './messages/index';
+export * from './venue/index';
