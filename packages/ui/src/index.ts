@@ -10,3 +10,4 @@ export * from './layout/page-boundary';
 export * from './photos/index';
 export * from './messages/index';
 export * from './venue/index';
+export * from './report/index';
