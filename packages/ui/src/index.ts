@@ -7,7 +7,3 @@ export * from './upload/index';
 export * from './receipt/index';
 export * from './text/use-text';
 export * from './layout/page-boundary';
-export * from './photos/index';
-export * from './messages/index';
-export * from './venue/index';
-export * from './report/index';

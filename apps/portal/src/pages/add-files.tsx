@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '@firebreak/client';
-import { AddFilesCard as SharedAddFilesCard } from '@firebreak/ui';
+import { AddFilesCard as SharedAddFilesCard } from '@firebreak/ui/public-forms';
 import { PhotoField, usePhotos } from '../report/photos';
 import { useText } from '../lib/use-text';
 

@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { useText } from '../lib/use-text';
-import { groupReceipt, ReceiptShown } from '@firebreak/ui';
+import { groupReceipt } from '@firebreak/ui';
+import { ReceiptShown } from '@firebreak/ui/public-forms';
 import { filedReceipt } from '../lib/receipt-store';
 
 /** Draws the receipt onto a canvas and offers it as a PNG download: nothing leaves the device. */

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC, type RouterOutputs } from '@firebreak/client';
-import { MessagesCard, ReceiptField, type MessageKey, type MessagesCardClasses, type MessagesCardKeys } from '@firebreak/ui';
+import { type MessageKey } from '@firebreak/ui';
+import { MessagesCard, ReceiptField, type MessagesCardClasses, type MessagesCardKeys } from '@firebreak/ui/public-forms';
 import { useText } from '../lib/use-text';
 import { AddFilesCard } from './add-files';
 

@@ -1,4 +1,5 @@
-import { downscale, MAX_PHOTOS, PhotoField as SharedPhotoField, usePhotoUploads, type PhotoFieldClasses, type PhotoFieldKeys, type PhotoPolicy, type PhotoUploads } from '@firebreak/ui';
+import { downscale } from '@firebreak/ui';
+import { MAX_PHOTOS, PhotoField as SharedPhotoField, usePhotoUploads, type PhotoFieldClasses, type PhotoFieldKeys, type PhotoPolicy, type PhotoUploads } from '@firebreak/ui/public-forms';
 import type { DraftPhoto } from './draft';
 
 export { MAX_PHOTOS };

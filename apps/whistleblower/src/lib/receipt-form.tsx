@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { isReceiptShaped, ReceiptField } from '@firebreak/ui';
+import { isReceiptShaped } from '@firebreak/ui';
+import { ReceiptField } from '@firebreak/ui/public-forms';
 import { useText } from './use-text';
 
 const KEYS = { label: 'wb.receiptForm.label', hint: 'wb.receiptForm.hint', invalid: 'wb.receiptForm.invalid' } as const;

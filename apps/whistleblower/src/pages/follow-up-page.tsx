@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC, type RouterOutputs } from '@firebreak/client';
-import { MessagesCard, type MessagesCardClasses, type MessagesCardKeys } from '@firebreak/ui';
+import { MessagesCard, type MessagesCardClasses, type MessagesCardKeys } from '@firebreak/ui/public-forms';
 import { useSession, IDLE_MINUTES } from '../lib/session';
 import { ReceiptForm } from '../lib/receipt-form';
 import { useText } from '../lib/use-text';

@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { ReceiptShown } from '@firebreak/ui';
+import { ReceiptShown } from '@firebreak/ui/public-forms';
 import { useText } from '../lib/use-text';
 import { filedReceipt } from '../lib/receipt-store';
 

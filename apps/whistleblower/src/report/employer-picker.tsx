@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@firebreak/client';
-import { useDebounced, VenueSearch, type VenueSearchClasses } from '@firebreak/ui';
+import { useDebounced, VenueSearch, type VenueSearchClasses } from '@firebreak/ui/public-forms';
 import { useText } from '../lib/use-text';
 
 export interface ChosenVenue {
