@@ -3,64 +3,11 @@ import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 // The kernel's capability table itself (e2e has no package dependency on the kernel).
 import { capabilitiesOf } from '../../packages/domain/src/org/capabilities';
 import type { Role } from '../../packages/domain/src/common/roles';
-import { closeBrowser, DEMO_PASSWORD, openApp, publicApi, type AppSession, type DemoUser } from '../harness';
-
-import { deflateSync } from 'node:zlib';
+import { axeClean, closeBrowser, consoleAs, openApp, png, publicApi, settled, type AppSession } from '../harness';
 
 afterAll(closeBrowser);
 
-// ---------- a real, decodable PNG made here (no fixtures, no image library) ----------
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-/** An RGB PNG with a diagonal gradient, `width` × `height`. */
-function png(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const row = 1 + width * 3;
-  const raw = Buffer.alloc(row * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * row] = 0;
-    for (let x = 0; x < width; x++) {
-      const o = y * row + 1 + x * 3;
-      raw[o] = (x * 255) / width;
-      raw[o + 1] = (y * 255) / height;
-      raw[o + 2] = 120;
-    }
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-
 // The server allows 10 sign-ins per client per 15 minutes: this file signs in 9 times.
-
-/** Opens the console and signs in through its own sign-in form (sets the session cookie). */
-async function consoleAs(user: DemoUser, path = '/console/', viewport: 'desktop' | 'tablet' = 'desktop'): Promise<AppSession> {
-  const s = await openApp({ path, viewport });
-  await s.page.getByLabel('用户名').fill(user);
-  await s.page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await s.page.getByRole('button', { name: '登录', exact: true }).click();
-  await s.page.getByTestId('signed-in-user').waitFor();
-  return s;
-}
 
 async function menuOf(s: AppSession): Promise<string[]> {
   await s.page.getByTestId('main-menu').waitFor();
@@ -79,16 +26,6 @@ function expectedMenu(role: Role | 'unit'): string[] {
   if (caps.has('dashboard.read')) menu.push('统计看板');
   if (caps.has('audit.read')) menu.push('审计日志');
   return menu;
-}
-
-/** Waits until no table or page spinner is spinning, so screenshots show data. */
-async function settled(s: AppSession) {
-  await s.page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0);
-}
-
-async function axeClean(s: AppSession) {
-  await settled(s);
-  expect(await s.axe()).toEqual([]);
 }
 
 describe('console sign-in and menus', () => {

@@ -1,49 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiAs, closeBrowser, openApp, readServerLog, type Api, type AppSession } from '../harness';
+import { apiAs, closeBrowser, expectClean, openApp, png, readServerLog, type Api } from '../harness';
 
 afterAll(closeBrowser);
-
-// ---------- a real, decodable PNG made here (no fixtures, no image library) ----------
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-/** An RGB PNG with a diagonal gradient, `width` × `height`. */
-function png(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const row = 1 + width * 3;
-  const raw = Buffer.alloc(row * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * row] = 0;
-    for (let x = 0; x < width; x++) {
-      const o = y * row + 1 + x * 3;
-      raw[o] = (x * 255) / width;
-      raw[o + 1] = (y * 255) / height;
-      raw[o + 2] = 120;
-    }
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 /** The report an inspector sees for a description only this run wrote. */
 async function findReport(api: Api, description: string): Promise<{ id: string; count: number }> {
@@ -54,11 +13,6 @@ async function findReport(api: Api, description: string): Promise<{ id: string; 
     if (full.report.description === description) matches.push(item.id);
   }
   return { id: matches[0] ?? '', count: matches.length };
-}
-
-async function expectClean(s: AppSession) {
-  expect(await s.axe()).toEqual([]);
-  expect(s.offsite).toEqual([]);
 }
 
 describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () => {

@@ -1,69 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiAs, closeBrowser, openApp, publicApi, readServerLog, type Api, type AppSession } from '../harness';
+import { apiAs, closeBrowser, expectClean, openApp, png as gradientPng, publicApi, readServerLog, realProblems, watchReceiptRequests, type Api } from '../harness';
 
 afterAll(closeBrowser);
 
-// ---------- a real, decodable PNG made here (same as the portal spec) ----------
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-function png(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const row = 1 + width * 3;
-  const raw = Buffer.alloc(row * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * row] = 0;
-    for (let x = 0; x < width; x++) {
-      const o = y * row + 1 + x * 3;
-      raw[o] = (x * 255) / width;
-      raw[o + 1] = (y * 255) / height;
-      raw[o + 2] = 90;
-    }
-  }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-async function expectClean(s: AppSession) {
-  expect(JSON.stringify(await s.axe())).toBe('[]');
-  expect(JSON.stringify(s.offsite)).toBe('[]');
-}
-
-/** Console errors, less the browser's own line for a refused lookup (404 wrong receipt, 409 refused claim, 429 throttled). */
-function realProblems(s: AppSession): string[] {
-  return s.problems.filter((p) => !/Failed to load resource: the server responded with a status of (404|409|429)/.test(p));
-}
-
-/** Every receipt the browser sent went in a POST body, never a URL. */
-function watchReceiptRequests(s: AppSession, receipt: () => string) {
-  const leaks: string[] = [];
-  s.page.on('request', (r) => {
-    const rc = receipt();
-    if (rc && r.url().includes(rc)) leaks.push(`${r.method()} ${r.url()}`);
-    if (rc && r.method() !== 'POST' && (r.postData() ?? '').includes(rc)) leaks.push(`${r.method()} body`);
-  });
-  return leaks;
-}
+/** This spec's photos keep the blue channel of 90 they always had (the portal's is 120). */
+const png = (width: number, height: number) => gradientPng(width, height, 90);
 
 async function findWhistleReport(api: Api, marker: string): Promise<{ id: string; count: number; view: unknown }> {
   const list = await api.reports.list.query({ limit: 30, offset: 0, channel: ['whistleblower'] });

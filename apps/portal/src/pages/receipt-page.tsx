@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Link } from 'wouter';
 import { useText } from '../lib/use-text';
-import { copyText, groupReceipt } from '@firebreak/ui';
+import { groupReceipt } from '@firebreak/ui';
+import { ReceiptShown } from '@firebreak/ui/public-forms';
 import { filedReceipt } from '../lib/receipt-store';
 
 /** Draws the receipt onto a canvas and offers it as a PNG download: nothing leaves the device. */
@@ -59,9 +59,30 @@ function saveAsImage(groups: string[], lines: { title: string; label: string; wh
   }, 'image/png');
 }
 
+const KEYS = {
+  title: 'portal.receipt.title',
+  lead: 'portal.receipt.lead',
+  label: 'portal.receipt.label',
+  warning: 'portal.receipt.warning',
+  copied: 'portal.receipt.copied',
+  copyFailed: 'portal.receipt.copyFailed',
+  submittedAt: 'portal.receipt.submittedAt',
+  due: 'portal.receipt.due',
+} as const;
+const CLASSES = {
+  ok: 'pt-receipt__ok',
+  title: 'pt-pagehead__title',
+  box: 'pt-receipt__box',
+  label: 'pt-receipt__label',
+  code: 'pt-receipt__code',
+  group: 'pt-receipt__group',
+  warning: 'fb-alert pt-receipt__warning',
+  status: 'pt-hint pt-noprint',
+  facts: 'pt-facts',
+};
+
 export default function ReceiptPage() {
   const { t, dateTime } = useText();
-  const [copied, setCopied] = useState<'idle' | 'ok' | 'failed'>('idle');
   const filed = filedReceipt();
 
   if (!filed) {
@@ -86,67 +107,38 @@ export default function ReceiptPage() {
   const groups = groupReceipt(filed.receipt);
   return (
     <section className="fb-card pt-receipt" aria-labelledby="receipt-title">
-      <div className="pt-receipt__ok" aria-hidden="true">
-        ✓
-      </div>
-      <h2 id="receipt-title" className="pt-pagehead__title">
-        {t('portal.receipt.title')}
-      </h2>
-      <p>{t('portal.receipt.lead')}</p>
-      <div className="pt-receipt__box">
-        <p className="pt-receipt__label" id="receipt-label">
-          {t('portal.receipt.label')}
-        </p>
-        <p className="pt-receipt__code" aria-labelledby="receipt-label" data-testid="receipt">
-          {groups.map((g, i) => (
-            <span key={i} className="pt-receipt__group">
-              {g}
-            </span>
-          ))}
-        </p>
-      </div>
-      <p className="fb-alert pt-receipt__warning" role="note">
-        {t('portal.receipt.warning')}
-      </p>
-      <div className="pt-receipt__actions pt-noprint">
-        <button
-          type="button"
-          className="fb-button"
-          onClick={() => void copyText(filed.receipt).then((ok) => setCopied(ok ? 'ok' : 'failed'))}
-        >
-          {t('portal.receipt.copy')}
-        </button>
-        <button
-          type="button"
-          className="fb-button fb-button--secondary"
-          onClick={() =>
-            saveAsImage(groups, {
-              title: t('portal.receipt.imageTitle'),
-              label: t('portal.receipt.label'),
-              when: `${t('portal.receipt.submittedAt')} ${dateTime(filed.submittedAt)}`,
-              warning: t('portal.receipt.warning'),
-            })
-          }
-        >
-          {t('portal.receipt.saveImage')}
-        </button>
-        <button type="button" className="fb-button fb-button--secondary" onClick={() => window.print()}>
-          {t('portal.receipt.print')}
-        </button>
-      </div>
-      <p role="status" className="pt-hint pt-noprint">
-        {copied === 'ok' ? t('portal.receipt.copied') : copied === 'failed' ? t('portal.receipt.copyFailed') : ''}
-      </p>
-      <dl className="pt-facts">
-        <div>
-          <dt>{t('portal.receipt.submittedAt')}</dt>
-          <dd>{dateTime(filed.submittedAt)}</dd>
-        </div>
-        <div>
-          <dt>{t('portal.receipt.due')}</dt>
-          <dd>{dateTime(filed.verificationDue)}</dd>
-        </div>
-      </dl>
+      <ReceiptShown
+        receipt={filed.receipt}
+        submittedAt={filed.submittedAt}
+        verificationDue={filed.verificationDue}
+        dateTime={dateTime}
+        keys={KEYS}
+        classes={CLASSES}
+        actions={(copy) => (
+          <div className="pt-receipt__actions pt-noprint">
+            <button type="button" className="fb-button" onClick={copy}>
+              {t('portal.receipt.copy')}
+            </button>
+            <button
+              type="button"
+              className="fb-button fb-button--secondary"
+              onClick={() =>
+                saveAsImage(groups, {
+                  title: t('portal.receipt.imageTitle'),
+                  label: t('portal.receipt.label'),
+                  when: `${t('portal.receipt.submittedAt')} ${dateTime(filed.submittedAt)}`,
+                  warning: t('portal.receipt.warning'),
+                })
+              }
+            >
+              {t('portal.receipt.saveImage')}
+            </button>
+            <button type="button" className="fb-button fb-button--secondary" onClick={() => window.print()}>
+              {t('portal.receipt.print')}
+            </button>
+          </div>
+        )}
+      />
       {filed.urgent ? <p className="pt-tag pt-tag--urgent">{t('portal.receipt.urgent')}</p> : null}
       <p className="fb-muted">{t('portal.receipt.gone')}</p>
       <div className="fb-actions pt-noprint">

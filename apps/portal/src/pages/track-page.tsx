@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC, type RouterOutputs } from '@firebreak/client';
-import type { MessageKey } from '@firebreak/ui';
+import { type MessageKey } from '@firebreak/ui';
+import { MessagesCard, ReceiptField, type MessagesCardClasses, type MessagesCardKeys } from '@firebreak/ui/public-forms';
 import { useText } from '../lib/use-text';
 import { AddFilesCard } from './add-files';
 
@@ -18,6 +19,33 @@ const REWARD_STATUS_KEYS: Readonly<Record<string, MessageKey>> = {
   expired: 'portal.reward.status.expired',
   withheld: 'portal.reward.status.withheld',
 };
+
+const MESSAGE_KEYS: MessagesCardKeys = {
+  title: 'portal.track.messages',
+  privacy: 'portal.track.messagesPrivacy',
+  none: 'portal.track.noMessages',
+  fromYou: 'portal.track.fromYou',
+  fromHandler: 'portal.track.fromHandler',
+  label: 'portal.track.message',
+  hint: 'portal.track.messageHint',
+  required: 'portal.track.messageRequired',
+  sent: 'portal.track.sent',
+  send: 'portal.track.send',
+};
+const MESSAGE_CLASSES: MessagesCardClasses = {
+  note: 'fb-muted',
+  thread: 'pt-thread',
+  bubble: 'pt-bubble',
+  pre: 'pt-pre',
+  compose: 'pt-compose',
+  label: 'pt-label',
+  hint: 'pt-hint',
+  input: 'pt-input',
+  error: 'pt-error',
+};
+
+const RECEIPT_KEYS = { label: 'portal.track.receipt', hint: 'portal.track.receiptHint', invalid: 'portal.track.receiptInvalid' } as const;
+const RECEIPT_CLASSES = { field: 'pt-field', label: 'pt-label', hint: 'pt-hint', input: 'pt-input pt-input--receipt', error: 'pt-error' };
 
 const digits = (s: string) => s.replace(/[\s-]/g, '');
 
@@ -85,37 +113,16 @@ export default function TrackPage() {
         {t('portal.track.title')}
       </h2>
       <form onSubmit={onSubmit} noValidate className="pt-track-form">
-        <div className="pt-field">
-          <label htmlFor="receipt" className="pt-label">
-            {t('portal.track.receipt')}
-          </label>
-          <p id="receipt-hint" className="pt-hint">
-            {t('portal.track.receiptHint')}
-          </p>
-          <input
-            id="receipt"
-            ref={inputRef}
-            className="pt-input pt-input--receipt"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={40}
-            value={receipt}
-            onChange={(e) => setReceipt(e.target.value)}
-            aria-invalid={inputError || error ? true : undefined}
-            aria-describedby={['receipt-hint', inputError ? 'receipt-error' : '', error ? 'track-error' : ''].filter(Boolean).join(' ')}
-          />
-          {inputError ? (
-            <p id="receipt-error" className="pt-error" role="alert">
-              {t('portal.track.receiptInvalid')}
-            </p>
-          ) : null}
-          {error ? (
-            <p id="track-error" className="pt-error" role="alert" data-testid="track-error">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <ReceiptField
+          value={receipt}
+          onChange={setReceipt}
+          inputRef={inputRef}
+          invalid={inputError}
+          error={error}
+          errorId="track-error"
+          keys={RECEIPT_KEYS}
+          classes={RECEIPT_CLASSES}
+        />
         <button type="submit" className="fb-button" disabled={track.isPending}>
           {track.isPending ? t('portal.loading') : t('portal.track.submit')}
         </button>
@@ -145,29 +152,7 @@ function TrackedView({
   const { t, label, dateTime, date, yuan, errorText } = useText();
   const trpc = useTRPC();
   const r = tracked.report;
-  const [body, setBody] = useState('');
-  const [bodyError, setBodyError] = useState(false);
   const send = useMutation(trpc.public.reports.sendMessage.mutationOptions());
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
-
-  const onSend = (e: FormEvent) => {
-    e.preventDefault();
-    if (!body.trim()) {
-      setBodyError(true);
-      bodyRef.current?.focus();
-      return;
-    }
-    setBodyError(false);
-    send.mutate(
-      { receipt, body: body.trim() },
-      {
-        onSuccess: (m) => {
-          onAppend(m);
-          setBody('');
-        },
-      },
-    );
-  };
 
   const now = Date.now();
   return (
@@ -291,59 +276,16 @@ function TrackedView({
         ) : null}
       </section>
 
-      <section className="fb-card" aria-labelledby="messages-title">
-        <h3 id="messages-title" className="fb-card__title">
-          {t('portal.track.messages')}
-        </h3>
-        <p className="fb-muted">{t('portal.track.messagesPrivacy')}</p>
-        {tracked.messages.length === 0 ? <p className="fb-muted">{t('portal.track.noMessages')}</p> : null}
-        <ol className="pt-thread" data-testid="messages">
-          {tracked.messages.map((m, i) => (
-            <li key={i} className={`pt-bubble pt-bubble--${m.direction}`}>
-              <span className="pt-bubble__who">
-                {m.direction === 'public' ? t('portal.track.fromYou') : t('portal.track.fromHandler')} ·{' '}
-                <time dateTime={m.at}>{dateTime(m.at)}</time>
-              </span>
-              <span className="pt-pre">{m.body}</span>
-            </li>
-          ))}
-        </ol>
-        <form onSubmit={onSend} noValidate className="pt-compose">
-          <label htmlFor="message" className="pt-label">
-            {t('portal.track.message')}
-          </label>
-          <p id="message-hint" className="pt-hint">
-            {t('portal.track.messageHint')}
-          </p>
-          <textarea
-            id="message"
-            ref={bodyRef}
-            rows={3}
-            maxLength={2000}
-            className="pt-input"
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            aria-invalid={bodyError ? true : undefined}
-            aria-describedby={['message-hint', bodyError ? 'message-error' : ''].filter(Boolean).join(' ')}
-          />
-          {bodyError ? (
-            <p id="message-error" className="pt-error" role="alert">
-              {t('portal.track.messageRequired')}
-            </p>
-          ) : null}
-          {send.isError ? (
-            <p className="pt-error" role="alert">
-              {errorText(send.error)}
-            </p>
-          ) : null}
-          <p role="status" className="pt-hint">
-            {send.isSuccess ? t('portal.track.sent') : ''}
-          </p>
-          <button type="submit" className="fb-button" disabled={send.isPending}>
-            {t('portal.track.send')}
-          </button>
-        </form>
-      </section>
+      <MessagesCard
+        receipt={receipt}
+        messages={tracked.messages}
+        mutation={send}
+        onAppend={onAppend}
+        dateTime={dateTime}
+        errorText={errorText}
+        keys={MESSAGE_KEYS}
+        classes={MESSAGE_CLASSES}
+      />
 
       <AddFilesCard receipt={receipt} status={r.status} />
 

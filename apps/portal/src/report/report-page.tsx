@@ -4,7 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useLocation, useSearch } from 'wouter';
 import { useTRPC } from '@firebreak/client';
-import type { MessageKey } from '@firebreak/ui';
+import { type MessageKey } from '@firebreak/ui';
+import { DescriptionField } from '@firebreak/ui/public-forms';
 import { DEFAULT_REWARD_RULES } from '@firebreak/domain/rewards/default-reward-rules';
 import { useText } from '../lib/use-text';
 import { keepReceipt } from '../lib/receipt-store';
@@ -12,6 +13,9 @@ import { clearDraft, EMPTY_VALUES, isBlankDraft, loadDraft, newIdempotencyKey, s
 import { MAX_PHOTOS, PhotoField, usePhotos } from './photos';
 import { DESCRIPTION_MAX, FIELD_ORDER, FIELD_TARGET, reportFormSchema, type ReportForm } from './schema';
 import { VenuePicker } from './venue-picker';
+
+const DESCRIPTION_KEYS = { label: 'portal.report.description', hint: 'portal.report.descriptionHint', chars: 'portal.report.chars' } as const;
+const DESCRIPTION_CLASSES = { field: 'pt-field', label: 'pt-label', req: 'pt-req', hint: 'pt-hint', input: 'pt-input', count: 'pt-hint pt-count', error: 'pt-error' };
 
 function ErrorText({ id, message }: { id: string; message: string | undefined }) {
   const { t } = useText();
@@ -304,28 +308,14 @@ export default function ReportPage() {
 
       <div className="fb-card pt-fieldset">
         <h3 className="pt-legend">{t('portal.report.step.description')}</h3>
-        <div className="pt-field">
-          <label htmlFor="description" className="pt-label">
-            {t('portal.report.description')} <span className="pt-req" aria-hidden="true">*</span>
-          </label>
-          <p id="description-hint" className="pt-hint">
-            {t('portal.report.descriptionHint')}
-          </p>
-          <textarea
-            id="description"
-            rows={5}
-            className="pt-input"
-            maxLength={DESCRIPTION_MAX}
-            aria-required="true"
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={describe('description-hint', 'description-count', errors.description && 'description-error')}
-            {...register('description')}
-          />
-          <p id="description-count" className="pt-hint pt-count">
-            {t('portal.report.chars', { count: values.description.length, max: DESCRIPTION_MAX })}
-          </p>
-          <ErrorText id="description-error" message={errors.description?.message} />
-        </div>
+        <DescriptionField
+          inputProps={register('description')}
+          length={values.description.length}
+          max={DESCRIPTION_MAX}
+          error={errors.description?.message}
+          keys={DESCRIPTION_KEYS}
+          classes={DESCRIPTION_CLASSES}
+        />
       </div>
 
       <div className="fb-card pt-fieldset">

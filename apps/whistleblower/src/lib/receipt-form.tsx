@@ -1,6 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { isReceiptShaped } from '@firebreak/ui';
+import { ReceiptField } from '@firebreak/ui/public-forms';
 import { useText } from './use-text';
+
+const KEYS = { label: 'wb.receiptForm.label', hint: 'wb.receiptForm.hint', invalid: 'wb.receiptForm.invalid' } as const;
+const CLASSES = { field: 'wb-field', label: 'wb-label', hint: 'wb-hint', input: 'wb-input wb-input--receipt', error: 'wb-error' };
 
 /**
  * The receipt box shared by follow-up and claim. The receipt stays in this
@@ -24,37 +28,7 @@ export function ReceiptForm({ submitLabel, busy, error, onSubmit }: { submitLabe
   };
   return (
     <form onSubmit={submit} noValidate className="wb-receipt-form">
-      <div className="wb-field">
-        <label htmlFor="receipt" className="wb-label">
-          {t('wb.receiptForm.label')}
-        </label>
-        <p id="receipt-hint" className="wb-hint">
-          {t('wb.receiptForm.hint')}
-        </p>
-        <input
-          id="receipt"
-          ref={ref}
-          className="wb-input wb-input--receipt"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={40}
-          value={receipt}
-          onChange={(e) => setReceipt(e.target.value)}
-          aria-invalid={invalid || error ? true : undefined}
-          aria-describedby={['receipt-hint', invalid ? 'receipt-error' : '', error ? 'receipt-refused' : ''].filter(Boolean).join(' ')}
-        />
-        {invalid ? (
-          <p id="receipt-error" className="wb-error" role="alert">
-            {t('wb.receiptForm.invalid')}
-          </p>
-        ) : null}
-        {error ? (
-          <p id="receipt-refused" className="wb-error" role="alert" data-testid="receipt-refused">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <ReceiptField value={receipt} onChange={setReceipt} inputRef={ref} invalid={invalid} error={error} errorId="receipt-refused" keys={KEYS} classes={CLASSES} />
       <button type="submit" className="fb-button" disabled={busy}>
         {busy ? t('wb.loading') : submitLabel}
       </button>

@@ -1,12 +1,36 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC, type RouterOutputs } from '@firebreak/client';
+import { MessagesCard, type MessagesCardClasses, type MessagesCardKeys } from '@firebreak/ui/public-forms';
 import { useSession, IDLE_MINUTES } from '../lib/session';
 import { ReceiptForm } from '../lib/receipt-form';
 import { useText } from '../lib/use-text';
 import { AddFilesCard } from './add-files';
 
 type Tracked = RouterOutputs['whistleblower']['track'];
+
+const MESSAGE_KEYS: MessagesCardKeys = {
+  title: 'wb.follow.messages',
+  privacy: 'wb.follow.messagesPrivacy',
+  none: 'wb.follow.noMessages',
+  fromYou: 'wb.follow.fromYou',
+  fromHandler: 'wb.follow.fromHandler',
+  label: 'wb.follow.message',
+  required: 'wb.follow.messageRequired',
+  sent: 'wb.follow.sent',
+  send: 'wb.follow.send',
+};
+const MESSAGE_CLASSES: MessagesCardClasses = {
+  note: 'wb-hint',
+  thread: 'wb-thread',
+  bubble: 'wb-bubble',
+  pre: 'wb-pre',
+  compose: 'wb-compose',
+  label: 'wb-label',
+  hint: 'wb-hint',
+  input: 'wb-input',
+  error: 'wb-error',
+};
 
 /** Journey 4: follow-up by receipt — status, two-way messages; ends itself when idle and on "leave now". */
 export default function FollowUpPage() {
@@ -74,22 +98,7 @@ function CaseView({
   const { t, label, dateTime, errorText } = useText();
   const trpc = useTRPC();
   const r = tracked.report;
-  const [body, setBody] = useState('');
-  const [bodyError, setBodyError] = useState(false);
   const send = useMutation(trpc.whistleblower.sendMessage.mutationOptions());
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
-
-  const onSend = (e: FormEvent) => {
-    e.preventDefault();
-    if (!body.trim()) {
-      setBodyError(true);
-      bodyRef.current?.focus();
-      return;
-    }
-    setBodyError(false);
-    if (send.isPending) return;
-    send.mutate({ receipt, body: body.trim() }, { onSuccess: (m) => (onAppend(m), setBody('')) });
-  };
 
   return (
     <>
@@ -146,55 +155,16 @@ function CaseView({
         </details>
       </section>
 
-      <section className="fb-card" aria-labelledby="messages-title">
-        <h3 id="messages-title" className="fb-card__title">
-          {t('wb.follow.messages')}
-        </h3>
-        <p className="wb-hint">{t('wb.follow.messagesPrivacy')}</p>
-        {tracked.messages.length === 0 ? <p className="wb-hint">{t('wb.follow.noMessages')}</p> : null}
-        <ol className="wb-thread" data-testid="messages">
-          {tracked.messages.map((m, i) => (
-            <li key={i} className={`wb-bubble wb-bubble--${m.direction}`}>
-              <span className="wb-bubble__who">
-                {m.direction === 'public' ? t('wb.follow.fromYou') : t('wb.follow.fromHandler')} · <time dateTime={m.at}>{dateTime(m.at)}</time>
-              </span>
-              <span className="wb-pre">{m.body}</span>
-            </li>
-          ))}
-        </ol>
-        <form onSubmit={onSend} noValidate className="wb-compose">
-          <label htmlFor="message" className="wb-label">
-            {t('wb.follow.message')}
-          </label>
-          <textarea
-            id="message"
-            ref={bodyRef}
-            rows={3}
-            maxLength={2000}
-            className="wb-input"
-            value={body}
-            onChange={(e) => setBody(e.target.value)}
-            aria-invalid={bodyError ? true : undefined}
-            aria-describedby={bodyError ? 'message-error' : undefined}
-          />
-          {bodyError ? (
-            <p id="message-error" className="wb-error" role="alert">
-              {t('wb.follow.messageRequired')}
-            </p>
-          ) : null}
-          {send.isError ? (
-            <p className="wb-error" role="alert">
-              {errorText(send.error)}
-            </p>
-          ) : null}
-          <p role="status" className="wb-hint">
-            {send.isSuccess ? t('wb.follow.sent') : ''}
-          </p>
-          <button type="submit" className="fb-button" disabled={send.isPending}>
-            {t('wb.follow.send')}
-          </button>
-        </form>
-      </section>
+      <MessagesCard
+        receipt={receipt}
+        messages={tracked.messages}
+        mutation={send}
+        onAppend={onAppend}
+        dateTime={dateTime}
+        errorText={errorText}
+        keys={MESSAGE_KEYS}
+        classes={MESSAGE_CLASSES}
+      />
 
       <AddFilesCard receipt={receipt} status={r.status} onAdded={onRefresh} />
     </>

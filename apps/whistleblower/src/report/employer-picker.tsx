@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC } from '@firebreak/client';
+import { useDebounced, VenueSearch, type VenueSearchClasses } from '@firebreak/ui/public-forms';
 import { useText } from '../lib/use-text';
 
 export interface ChosenVenue {
@@ -9,14 +10,22 @@ export interface ChosenVenue {
   readonly address: string;
 }
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return v;
-}
+const KEYS = { chosen: 'wb.report.employer.chosen', change: 'wb.report.employer.change', search: 'wb.report.employer.searchLabel', searchHint: 'wb.report.employer.searchHint' } as const;
+const CLASSES: VenueSearchClasses = {
+  chosen: 'wb-chosen',
+  chosenEyebrow: 'wb-hint',
+  chosenName: 'wb-chosen__name',
+  chosenAddress: 'wb-hint',
+  change: 'wb-linkbutton',
+  field: 'wb-field',
+  label: 'wb-label',
+  req: 'wb-req',
+  hint: 'wb-hint',
+  input: 'wb-input',
+  error: 'wb-error',
+  list: 'wb-venues',
+  item: 'wb-venues__item',
+};
 
 /** Venue search (public.venues.search, a query: venue names are public, nothing about the reporter goes in). */
 export function EmployerPicker({ value, onChange, error }: { value: ChosenVenue | null; onChange: (v: ChosenVenue | null) => void; error: string | undefined }) {
@@ -26,76 +35,26 @@ export function EmployerPicker({ value, onChange, error }: { value: ChosenVenue 
   const query = useDebounced(text.trim(), 250);
   const results = useQuery(trpc.public.venues.search.queryOptions({ query, limit: 8 }, { enabled: query.length >= 1 && value === null, placeholderData: keepPreviousData }));
 
-  if (value) {
-    return (
-      <div className="wb-chosen" data-testid="chosen-venue" id="chosen-venue" tabIndex={-1}>
-        <p className="wb-hint">{t('wb.report.employer.chosen')}</p>
-        <p className="wb-chosen__name">{value.name}</p>
-        <p className="wb-hint">{value.address}</p>
-        <button
-          type="button"
-          className="wb-linkbutton"
-          onClick={() => {
-            onChange(null);
-            requestAnimationFrame(() => document.getElementById('venue-search')?.focus());
-          }}
-        >
-          {t('wb.report.employer.change')}
-        </button>
-      </div>
-    );
-  }
   const items = results.data ?? [];
   return (
-    <div className="wb-field">
-      <label htmlFor="venue-search" className="wb-label">
-        {t('wb.report.employer.searchLabel')} <span className="wb-req" aria-hidden="true">*</span>
-      </label>
-      <p id="venue-search-hint" className="wb-hint">
-        {t('wb.report.employer.searchHint')}
-      </p>
-      <input
-        id="venue-search"
-        type="search"
-        className="wb-input"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        autoComplete="off"
-        enterKeyHint="search"
-        aria-required="true"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={['venue-search-hint', error ? 'venue-error' : '', 'venue-status'].filter(Boolean).join(' ')}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') e.preventDefault();
-        }}
-      />
-      {error ? (
-        <p id="venue-error" className="wb-error">
-          {error}
-        </p>
-      ) : null}
-      <p id="venue-status" className="wb-hint" role="status">
-        {query.length >= 1 && results.isSuccess ? (items.length > 0 ? t('wb.report.employer.results', { count: items.length }) : t('wb.report.employer.none')) : ''}
-      </p>
-      {items.length > 0 && query.length >= 1 ? (
-        <ul className="wb-venues">
-          {items.map((v) => (
-            <li key={v.id}>
-              <button
-                type="button"
-                className="wb-venues__item"
-                onClick={() => {
-                  onChange({ id: v.id, name: v.name, address: v.address });
-                  requestAnimationFrame(() => document.getElementById('chosen-venue')?.focus());
-                }}
-              >
-                <span className="wb-venues__name">{v.name}</span>
-                <span className="wb-hint">{v.address}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <VenueSearch
+      value={value}
+      onClear={() => onChange(null)}
+      text={text}
+      onText={setText}
+      error={error}
+      statusId="venue-status"
+      status={query.length >= 1 && results.isSuccess ? (items.length > 0 ? t('wb.report.employer.results', { count: items.length }) : t('wb.report.employer.none')) : ''}
+      items={query.length >= 1 ? items : []}
+      onChoose={(v) => onChange({ id: v.id, name: v.name, address: v.address })}
+      renderItem={(v) => (
+        <>
+          <span className="wb-venues__name">{v.name}</span>
+          <span className="wb-hint">{v.address}</span>
+        </>
+      )}
+      keys={KEYS}
+      classes={CLASSES}
+    />
   );
 }

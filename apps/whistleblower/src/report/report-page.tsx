@@ -4,7 +4,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
 import { useTRPC } from '@firebreak/client';
-import type { MessageKey } from '@firebreak/ui';
+import { type MessageKey } from '@firebreak/ui';
+import { DescriptionField } from '@firebreak/ui/public-forms';
 import { DEFAULT_REWARD_RULES } from '@firebreak/domain/rewards/default-reward-rules';
 import { useText } from '../lib/use-text';
 import { keepReceipt } from '../lib/receipt-store';
@@ -16,6 +17,9 @@ function newKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return [...crypto.getRandomValues(new Uint8Array(16))].map((x) => x.toString(16).padStart(2, '0')).join('');
 }
+
+const DESCRIPTION_KEYS = { label: 'wb.report.description', hint: 'wb.report.descriptionHint', chars: 'wb.report.chars' } as const;
+const DESCRIPTION_CLASSES = { field: 'wb-field', label: 'wb-label', req: 'wb-req', hint: 'wb-hint', input: 'wb-input', count: 'wb-hint wb-count', error: 'wb-error' };
 
 function ErrorText({ id, message }: { id: string; message: string | undefined }) {
   const { t } = useText();
@@ -232,28 +236,14 @@ export default function ReportPage() {
             ))}
           </div>
         </div>
-        <div className="wb-field">
-          <label htmlFor="description" className="wb-label">
-            {t('wb.report.description')} <span className="wb-req" aria-hidden="true">*</span>
-          </label>
-          <p id="description-hint" className="wb-hint">
-            {t('wb.report.descriptionHint')}
-          </p>
-          <textarea
-            id="description"
-            rows={5}
-            className="wb-input"
-            maxLength={DESCRIPTION_MAX}
-            aria-required="true"
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={describe('description-hint', 'description-count', errors.description && 'description-error')}
-            {...register('description')}
-          />
-          <p id="description-count" className="wb-hint wb-count">
-            {t('wb.report.chars', { count: values.description.length, max: DESCRIPTION_MAX })}
-          </p>
-          <ErrorText id="description-error" message={errors.description?.message} />
-        </div>
+        <DescriptionField
+          inputProps={register('description')}
+          length={values.description.length}
+          max={DESCRIPTION_MAX}
+          error={errors.description?.message}
+          keys={DESCRIPTION_KEYS}
+          classes={DESCRIPTION_CLASSES}
+        />
       </fieldset>
 
       <div className="fb-card wb-fieldset">
