@@ -50,7 +50,8 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
       await venue.waitFor();
       await venue.click();
       await page.getByTestId('chosen-venue').waitFor();
-      expect(await page.getByTestId('handler').textContent()).toContain('所在辖区的消防救援大队');
+      // The office that will handle it is named before sending: the server's own placement.
+      await expect.poll(() => page.getByTestId('handler').textContent()).toMatch(/受理单位：.+（按所选场所的辖区）/);
       await page.getByLabel('隐患情况').fill(description);
 
       // A large photo is shrunk in the browser, uploaded with a progress bar, and can be removed.
@@ -106,6 +107,25 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
       const staffView = await inspector.reports.get.query({ id: filed.id });
       expect(JSON.stringify(staffView)).not.toContain(receipt);
       expect(s.problems.filter((p) => !/Failed to load resource|ERR_FAILED/.test(p))).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('hints, before sending, that a report about this venue and category is already being handled', async () => {
+    const s = await openApp({ path: '/report', viewport: 'phone' });
+    try {
+      const { page } = s;
+      await page.getByText('疏散通道堵塞、安全出口锁闭').click();
+      await page.getByLabel('场所名称或地址').fill('万家');
+      const venue = page.getByRole('button', { name: /^湖滨万家福购物广场 东湖区/ });
+      await venue.waitFor();
+      await venue.click();
+      await page.getByTestId('duplicate-hint').waitFor();
+      expect(await page.getByTestId('duplicate-hint').textContent()).toContain('已有人举报，正在办理中');
+      await s.screenshot('portal-report-duplicate-hint-phone');
+      expect(await s.axe()).toEqual([]);
+      expect(s.offsite).toEqual([]);
     } finally {
       await s.close();
     }

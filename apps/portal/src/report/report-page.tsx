@@ -163,6 +163,14 @@ export default function ReportPage() {
     return values.address.trim().length >= 4 ? 'portal.report.handler.address' : 'portal.report.handler.none';
   }, [values.placeMode, values.venue, values.address]);
 
+  // Before sending: the jurisdiction the server will route to (the same placement filing uses) and the duplicate hint.
+  const previewInput = useMemo(() => {
+    if (values.placeMode === 'venue') return values.venue ? { venueId: values.venue.id, ...(values.riskCategory ? { riskCategory: values.riskCategory } : {}) } : null;
+    return location ? { location: { lat: location.lat, lng: location.lng } } : null;
+  }, [values.placeMode, values.venue, values.riskCategory, location]);
+  const preview = useQuery(trpc.public.preview.queryOptions(previewInput ?? { location: { lat: 0, lng: 0 } }, { enabled: previewInput !== null, staleTime: 60_000 }));
+  const placed = previewInput !== null ? preview.data : undefined;
+
   const describe = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
   return (
@@ -302,8 +310,17 @@ export default function ReportPage() {
           <span aria-hidden="true" className="pt-handler__icon">
             ⌂
           </span>
-          {t(handlerText)}
+          {placed?.served && placed.jurisdiction && placed.basisLabel
+            ? t('portal.report.handler.named', { name: placed.jurisdiction.name, basis: label(placed.basisLabel) })
+            : placed && !placed.served
+              ? t('portal.report.handler.notServed')
+              : t(handlerText)}
         </p>
+        {placed?.alreadyBeingHandled ? (
+          <p className="pt-note" data-testid="duplicate-hint" role="status">
+            {t('portal.report.duplicateHint')}
+          </p>
+        ) : null}
       </fieldset>
 
       <div className="fb-card pt-fieldset">

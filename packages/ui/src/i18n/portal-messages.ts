@@ -68,6 +68,15 @@ export const portalMessages = {
     'zh-CN': '受理单位：示范市消防救援支队值班室，核实地点后转辖区消防救援大队。',
     en: 'Handled by: the city fire service duty desk, which passes it to the district brigade once the place is confirmed.',
   },
+  'portal.report.handler.named': { 'zh-CN': '受理单位：{name}（{basis}）', en: 'Handled by: {name} ({basis})' },
+  'portal.report.handler.notServed': {
+    'zh-CN': '该位置不在本系统服务的辖区范围内，请向当地消防救援机构举报，或拨打 12345 / 96119。',
+    en: 'This place is outside the area this system serves; please report it to the local fire-rescue agency or call 12345 / 96119.',
+  },
+  'portal.report.duplicateHint': {
+    'zh-CN': '该场所的同类隐患已有人举报，正在办理中。您仍可提交：您补充的情况会一并核查。',
+    en: 'A report about this hazard at this venue is already being handled. You can still send yours: what you add is checked with it.',
+  },
   'portal.report.handler.none': { 'zh-CN': '选定场所或填写地址后，这里会显示受理单位。', en: 'Once you choose a venue or type an address, the handling office is shown here.' },
   'portal.report.description': { 'zh-CN': '隐患情况', en: 'Description' },
   'portal.report.descriptionHint': { 'zh-CN': '什么隐患、在哪个位置、持续多久了。请勿填写与举报无关的个人信息。', en: 'What, exactly where, and for how long. Leave out personal details not needed for the report.' },
