@@ -149,6 +149,11 @@ function CaseView({
             <p className="wb-pre">{r.reply}</p>
           </div>
         ) : null}
+        {tracked.materialPurgedAt ? (
+          <p className="wb-note" data-testid="material-purged">
+            {t('wb.follow.purged', { date: dateTime(tracked.materialPurgedAt) })}
+          </p>
+        ) : null}
         <details className="wb-details">
           <summary>{t('wb.follow.yourText')}</summary>
           <p className="wb-pre">{r.description}</p>

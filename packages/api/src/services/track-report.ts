@@ -1,5 +1,5 @@
 import { publicReportView, renderNotification, shortRef, type HazardState, type PublicReportView, type ReportState } from '@firebreak/domain';
-import { listHazardStates, listInApp, listReportMessages, markMessagesRead } from '@firebreak/db';
+import { findRetentionPurgeAt, listHazardStates, listInApp, listReportMessages, markMessagesRead } from '@firebreak/db';
 
 import { lookupReceipt, NIL_ID, RECEIPT_NOT_FOUND, type IntakeDeps } from './receipt-access';
 import { DomainFailure } from '../application/failure';
@@ -24,6 +24,8 @@ export interface TrackedReport {
   readonly messages: readonly ReporterMessage[];
   /** What the system told the reporter (reward notified, report replied …), newest first. */
   readonly notifications: readonly ReporterNotification[];
+  /** When the retention period ran out and the sealed identity and photo originals were purged; null while kept. */
+  readonly materialPurgedAt: string | null;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function trackReport(deps: IntakeDeps, clientKey: string, receipt: 
   const hazards = (await listHazardStates(deps.db, state?.hazardIds ?? [])) as unknown as HazardState[];
   const messages = await listReportMessages(deps.db, row?.id ?? NIL_ID);
   const notes = await listInApp(deps.db, { reportId: row?.id ?? NIL_ID }, 50);
+  const purgedAt = await findRetentionPurgeAt(deps.db, row?.id ?? NIL_ID);
   if (!row || !state) throw new DomainFailure(RECEIPT_NOT_FOUND);
   // Only write when there is something unread: most lookups are pure reads.
   if (messages.some((m) => m.direction === 'handler' && m.readAt === null)) await markMessagesRead(deps.db, row.id, 'handler', deps.clock());
@@ -48,5 +51,6 @@ export async function trackReport(deps: IntakeDeps, clientKey: string, receipt: 
       const values = { ref: shortRef(n.entityId), ...(n.data ?? {}) };
       return { template: n.template, at: n.createdAt.toISOString(), zh: renderNotification(n.template, 'zh-CN', values), en: renderNotification(n.template, 'en', values) };
     }),
+    materialPurgedAt: purgedAt?.toISOString() ?? null,
   };
 }

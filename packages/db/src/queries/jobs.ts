@@ -4,6 +4,7 @@ import { appendAudit, type AuditEntry } from '../audit/append-audit';
 import type { Db } from '../database';
 import { deadlines } from '../schema/calendar';
 import { attachments, reports } from '../schema/reports';
+import { auditLog } from '../schema/audit';
 import { applyEffects } from '../transitions/apply-effects';
 import { LIFECYCLE_TABLES, type LifecycleEntity } from '../transitions/lifecycle-tables';
 import type { hazards } from '../schema/hazards';
@@ -135,4 +136,14 @@ export async function purgeSealedReportMaterial(db: Db, input: { readonly report
     await appendAudit(tx, { ...input.audit, data: { ...(input.audit.data ?? {}), identity: identity.length === 1, attachments: files.length } });
     return true;
   });
+}
+
+/** When the retention job purged a report's sealed material (its audit line), or null. */
+export async function findRetentionPurgeAt(db: Db, reportId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'report'), eq(auditLog.entityId, reportId), eq(auditLog.action, 'retention_purge')))
+    .limit(1);
+  return row?.at ?? null;
 }

@@ -24,8 +24,9 @@ export const ERROR_CATALOGUE = {
   'AUTH.FORBIDDEN': { en: 'You may not do this', zh: '无权执行此操作' },
   'AUTH.INVALID_CREDENTIALS': { en: 'Wrong username or password', zh: '用户名或密码错误' },
   'AUTH.TOO_MANY_ATTEMPTS': { en: 'Too many sign-in attempts; wait and try again', zh: '登录尝试过多，请稍后再试' },
-  'RECEIPT.NOT_FOUND': { en: 'No report has this receipt code', zh: '未找到该回执码对应的举报' },
-  'RECEIPT.TOO_MANY_ATTEMPTS': { en: 'Too many receipt lookups from this device; wait 10 minutes', zh: '回执码查询过于频繁，请10分钟后再试' },
+  // A wrong receipt and a throttled lookup are worded alike, so the words tell a guesser nothing.
+  'RECEIPT.NOT_FOUND': { en: 'This receipt code cannot be looked up: check the 16 digits, or try again in 10 minutes', zh: '无法查询该回执码：请核对16位号码，或10分钟后再试' },
+  'RECEIPT.TOO_MANY_ATTEMPTS': { en: 'This receipt code cannot be looked up: check the 16 digits, or try again in 10 minutes', zh: '无法查询该回执码：请核对16位号码，或10分钟后再试' },
 
   // Records that do not exist (or that the caller may not know exist)
   'DEPARTMENT.NOT_FOUND': { en: 'Department not found', zh: '部门不存在' },
@@ -67,6 +68,10 @@ export const ERROR_CATALOGUE = {
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { en: 'Send the request as application/json', zh: '请以 application/json 格式提交' },
   'REQUEST.TOO_LARGE': { en: 'The request is too large', zh: '请求内容过大' },
   'REQUEST.CONFLICT': { en: 'The request conflicts with the current state', zh: '请求与当前状态冲突' },
+  'CONCURRENCY.STALE': { en: 'Someone changed this record since you opened it; reload it and try again', zh: '该记录已被他人修改，请刷新后重试' },
+
+  // Notifications (the admin's dead-letter queue)
+  'NOTIFICATION.NOT_DEAD': { en: 'Only a dead-lettered delivery can be requeued', zh: '只能重新投递已进入死信的通知' },
 } as const satisfies Readonly<Record<string, CataloguedMessage>>;
 
 export type CataloguedCode = keyof typeof ERROR_CATALOGUE;

@@ -55,8 +55,12 @@ export const whistleblowerMessages = {
   'wb.home.advice.leave': { 'zh-CN': '随时点击页面顶部的“立即离开”，页面内容会被清空。', en: 'Press “Leave now” at the top at any time; the page is cleared.' },
   'wb.home.retention.title': { 'zh-CN': '材料保存多久', en: 'How long material is kept' },
   'wb.home.retention.body': {
-    'zh-CN': '举报材料（描述、照片、消息）和密封的身份，在案件办结后按本市规定的保存期限保存；期满后由系统自动清除，清除后凭回执码将查不到本案。',
-    en: 'Report material (description, photos, messages) and the sealed identity are kept for the city’s configured retention period after the case is closed; after that the system purges them, and the receipt no longer finds the case.',
+    'zh-CN': '案件办结后，密封的身份信息和照片原件按本市规定的保存期限保存，期满由系统自动清除，并留有清除记录；不含身份的办理记录和统计保留。清除后凭回执码仍可查看办理结果，页面会注明材料已清除。',
+    en: 'After the case is closed, the sealed identity and the photo originals are kept for the city’s configured retention period, then purged by the system with a record of the purge; the case record and statistics, which hold no identity, are kept. The receipt still shows the outcome afterwards and says the material was purged.',
+  },
+  'wb.follow.purged': {
+    'zh-CN': '保存期限已满：本案密封的身份信息和照片原件已于 {date} 清除。',
+    en: 'The retention period has ended: this case’s sealed identity and photo originals were purged on {date}.',
   },
   'wb.home.start': { 'zh-CN': '您要做什么？', en: 'What would you like to do?' },
   'wb.action.report': { 'zh-CN': '提交保密举报', en: 'File a confidential report' },

@@ -10,6 +10,7 @@ import { runOutboxJob, type NotificationChannels, type OutgoingMessage } from '.
 import type { JobDeps } from './job-deps';
 import { runDeadlineJob } from './run-deadlines';
 import { runRetentionJob } from './purge-retention';
+import { findRetentionPurgeAt } from '@firebreak/db';
 
 const tier = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 let world: World;
@@ -286,6 +287,8 @@ describe(`the whistleblower retention job (${tier})`, () => {
     expect(await auditOf(r.reportId, 'retention_purge')).toEqual([
       expect.objectContaining({ actor_user_id: 'system:retention', data: expect.objectContaining({ identity: true, attachments: 1, retentionDays: 365 }) }),
     ]);
+    // What tracking by receipt tells the reporter: when the material was purged.
+    expect((await findRetentionPurgeAt(world.db.db, r.reportId))?.toISOString()).toBe('2027-03-03T02:00:00.000Z');
 
     expect(await runRetentionJob(jobDeps(), remove, { policy })).toEqual({ purged: 0 });
     expect(removed).toHaveLength(1);
