@@ -77,9 +77,13 @@ export async function consoleAs(user: DemoUser, path = '/console/', viewport: 'd
   return s;
 }
 
-/** Waits until no table or page spinner is spinning, so screenshots show data. */
+/**
+ * Waits until no table or page spinner is spinning and no modal is opening or closing, so screenshots show data and axe does not meet a half-closed dialog.
+ */
 export async function settled(s: AppSession): Promise<void> {
-  await s.page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0);
+  await s.page.waitForFunction(
+    () => document.querySelectorAll('.ant-spin-spinning, .ant-modal[class*="-leave"], .ant-modal[class*="-enter"], .ant-modal[class*="-appear"]').length === 0,
+  );
 }
 
 /** The console page, settled, has no axe violations. */

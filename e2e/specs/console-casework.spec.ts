@@ -24,6 +24,7 @@ function expectedMenu(role: Role | 'unit'): string[] {
   if (caps.has('hazard.read')) menu.push('隐患台账');
   if (caps.has('inspection.read')) menu.push('监督检查');
   if (caps.has('dashboard.read')) menu.push('统计看板');
+  if (caps.has('admin.notifications')) menu.push('通知投递');
   if (caps.has('audit.read')) menu.push('审计日志');
   return menu;
 }

@@ -34,6 +34,7 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { key: 'print-correction-notice', path: '/print/correction-notice/:hazardId', bare: true, audience: { capability: 'hazard.read' }, page: lazy(() => import('./pages/print/correction-notice')) },
   { key: 'print-inspection-record', path: '/print/inspection-record/:inspectionId', bare: true, audience: { capability: 'inspection.read' }, page: lazy(() => import('./pages/print/inspection-record')) },
   { key: 'dashboard', path: '/dashboard', menu: { zh: '统计看板', en: 'Dashboard' }, audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/dashboard')) },
+  { key: 'notifications', path: '/notifications', menu: { zh: '通知投递', en: 'Notifications' }, audience: { capability: 'admin.notifications' }, page: lazy(() => import('./pages/notifications-admin')) },
   { key: 'audit', path: '/audit', menu: { zh: '审计日志', en: 'Audit log' }, audience: { capability: 'audit.read' }, page: lazy(() => import('./pages/audit')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
 ];

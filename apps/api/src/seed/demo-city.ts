@@ -147,7 +147,8 @@ export const UNIT_ACCOUNT_VENUES = {
 } as const;
 
 export const DEMO_USERS: readonly DemoUserSpec[] = [
-  { username: 'admin', displayName: '杨管理员', role: 'admin', department: 'detachment', scope: city, listed: true },
+  // The deployment's settings (calendar, catalogs, api keys, notifications) sit at the top of the tree: the admin's scope is the province node.
+  { username: 'admin', displayName: '杨管理员', role: 'admin', department: 'detachment', scope: { level: 'province', name: DEMO_PROVINCE }, listed: true },
   { username: 'supervisor', displayName: '孙大队长', role: 'fire_supervisor', department: 'brigade.donghu', scope: donghu, listed: true },
   { username: 'city.supervisor', displayName: '吴支队长', role: 'fire_supervisor', department: 'detachment', scope: city, listed: true },
   { username: 'inspector', displayName: '王监督', role: 'inspector', department: 'brigade.donghu', scope: donghu, listed: true },

@@ -25,6 +25,8 @@ export const NOTIFICATION_TEMPLATES: Readonly<Record<string, NotificationTemplat
   'report.accepted': t('您的举报已受理', 'Your report was accepted', '您的举报已受理，可凭回执查询办理进度。', 'Your report was accepted; track it with your receipt.'),
   'report.rejected': t('您的举报未予受理', 'Your report was not accepted', '您的举报未予受理，可凭回执查看原因。', 'Your report was not accepted; see why with your receipt.'),
   'report.assigned': t('举报核查任务', 'Report to verify', '您被指派核查举报（{ref}）。', 'You were assigned to verify report {ref}.'),
+  'report.message_received': t('举报人来信', 'Message from the reporter', '举报人就举报（{ref}）发来新消息，请在案件页查看并回复。', 'The reporter sent a message about report {ref}; read and answer it on the case page.'),
+  'report.files_added': t('举报人补充了照片', 'Reporter added photos', '举报人为举报（{ref}）补充了 {count} 份材料，请在案件页查看。', 'The reporter added {count} file(s) to report {ref}; see them on the case page.'),
   'report.replied': t('您的举报已答复', 'Your report has a reply', '您的举报已办理完毕并答复，请凭回执查看。', 'Your report was handled and answered; read the reply with your receipt.'),
   // Hazards (隐患)
   'hazard.found': t('新登记隐患', 'Hazard registered', '辖区内登记了一处新隐患（{ref}），请确认。', 'A new hazard ({ref}) was registered in your area; confirm it.'),
