@@ -195,7 +195,8 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
       await page.getByLabel('详细地址').fill('示范市东湖区湖滨路12号3单元楼道');
       await page.getByRole('button', { name: '附带我当前的位置' }).click();
       await page.getByText('已附带当前位置').waitFor();
-      expect(await page.getByTestId('handler').textContent()).toContain('值班室');
+      // With a position, the office is the server's placement: the grid of the nearest venue.
+      await expect.poll(() => page.getByTestId('handler').textContent()).toMatch(/受理单位：.+（按位置附近场所的辖区）/);
       await page.getByLabel('隐患情况').fill(`楼道里每晚有三四辆电动车充电，电线从窗户拉出来（e2e ${tag}）`);
       await page.getByText('实名举报', { exact: true }).click();
       await page.getByRole('textbox', { name: '姓名' }).fill('张三');
@@ -264,7 +265,7 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page.getByTestId('chosen-venue').waitFor();
-      expect(await active()).toBe('chosen-venue');
+      await expect.poll(active).toBe('chosen-venue');
       await tabTo('description');
       await page.keyboard.type(`键盘填报：二楼安全出口上了锁（e2e ${tag}）`);
       await page.keyboard.press('Tab');

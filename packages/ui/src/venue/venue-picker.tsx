@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/i18n-provider';
 
@@ -62,10 +62,18 @@ export interface VenueSearchProps<V extends { readonly id: string }> {
 export function VenueSearch<V extends { readonly id: string }>(props: VenueSearchProps<V>) {
   const { value, onClear, text, onText, error, status, statusId, items, onChoose, renderItem, listLabel, keys: k, classes: c } = props;
   const { t } = useI18n();
+  // Focus follows a choice: the chosen card takes it as it mounts (the list button that had it is gone).
+  const focusChosen = useRef(false);
+  const chosenRef = useCallback((el: HTMLDivElement | null) => {
+    if (el && focusChosen.current) {
+      focusChosen.current = false;
+      el.focus();
+    }
+  }, []);
 
   if (value) {
     return (
-      <div className={c.chosen} data-testid="chosen-venue" id="chosen-venue" tabIndex={-1}>
+      <div className={c.chosen} data-testid="chosen-venue" id="chosen-venue" tabIndex={-1} ref={chosenRef}>
         <p className={c.chosenEyebrow}>{t(k.chosen)}</p>
         <p className={c.chosenName}>{value.name}</p>
         <p className={c.chosenAddress}>{value.address}</p>
@@ -123,9 +131,9 @@ export function VenueSearch<V extends { readonly id: string }>(props: VenueSearc
                 type="button"
                 className={c.item}
                 onClick={() => {
-                  onChoose(v);
                   // The list goes away with the button that had focus: keep keyboard users in place.
-                  requestAnimationFrame(() => document.getElementById('chosen-venue')?.focus());
+                  focusChosen.current = true;
+                  onChoose(v);
                 }}
               >
                 {renderItem(v)}
