@@ -78,11 +78,12 @@ export async function consoleAs(user: DemoUser, path = '/console/', viewport: 'd
 }
 
 /**
- * Waits until no table or page spinner is spinning and no modal is opening or closing, so screenshots show data and axe does not meet a half-closed dialog.
+ * Waits until no table or page spinner is spinning and no modal or toast is fading in or out, so screenshots show data and axe does not meet a half-closed dialog.
  */
 export async function settled(s: AppSession): Promise<void> {
   await s.page.waitForFunction(
-    () => document.querySelectorAll('.ant-spin-spinning, .ant-modal[class*="-leave"], .ant-modal[class*="-enter"], .ant-modal[class*="-appear"]').length === 0,
+    () =>
+      document.querySelectorAll('.ant-spin-spinning, .ant-modal[class*="-leave"], .ant-modal[class*="-enter"], .ant-modal[class*="-appear"], [class*="ant-message-move-up"]').length === 0,
   );
 }
 

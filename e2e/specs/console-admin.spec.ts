@@ -42,3 +42,35 @@ describe('the admin sees notification deliveries and dead letters', () => {
     }
   }, 180_000);
 });
+
+describe('my work shows what the system told me', () => {
+  it('lists the supervisor’s notifications (the deadline job escalates to this queue) and marks them read', async () => {
+    const api = await apiAs('supervisor');
+    const mine = await api.notifications.mine.query();
+    const s = await consoleAs('supervisor');
+    try {
+      const card = s.page.getByTestId('my-notifications');
+      await card.waitFor();
+      await settled(s);
+      if (mine.length === 0) {
+        await card.getByText('暂无提醒').waitFor();
+      } else {
+        await expect.poll(() => card.getByTestId('notification').count()).toBe(Math.min(mine.length, 50));
+        expect(await card.textContent()).toContain(mine[0]!.subject);
+      }
+      await s.screenshot('console-my-work-notifications-1280');
+      await axeClean(s);
+      // Mark all read: the ones shown become read (other journeys may add new ones meanwhile).
+      const shownUnread = (await api.notifications.mine.query()).filter((n) => n.readAt === null).map((n) => n.id);
+      if (shownUnread.length > 0) {
+        await card.getByRole('button', { name: '全部标为已读' }).click();
+        await expect
+          .poll(async () => (await api.notifications.mine.query()).filter((n) => shownUnread.includes(n.id) && n.readAt === null).length, { timeout: 20_000 })
+          .toBe(0);
+      }
+      expect(s.problems).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  }, 120_000);
+});

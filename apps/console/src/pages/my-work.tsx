@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@firebreak/client';
 import { HAZARD_STATUS_LABELS, REPORT_STATUS_LABELS, RISK_CATEGORIES, type HazardStatus, type ReportStatus } from '@firebreak/domain';
-import { Alert, Card, Table, Tag } from 'antd';
+import { Alert, Button, Card, List, Table, Tag } from 'antd';
 import { Link } from 'wouter';
 import { useAccess } from '../lib/access';
 import { useText } from '../lib/text';
@@ -23,7 +23,9 @@ interface Item {
 /**
  * What waits on me, across kinds, sorted by legal deadline. Built in the browser from
  * the lists the contract has (no "my work" procedure yet): reports to triage, verify or
- * answer, hazards to confirm, order, re-inspect or close, by what this role may do.
+ * answer, hazards to confirm, order, re-inspect or close, by what this role may do; below
+ * it, what the system told me (notifications.mine: escalations by the deadline job,
+ * assignments, reporters' messages).
  */
 export default function MyWork() {
   const trpc = useTRPC();
@@ -115,6 +117,59 @@ export default function MyWork() {
           ]}
         />
       </Card>
+      <Notifications />
     </>
+  );
+}
+
+const ENTITY_PATHS: Readonly<Record<string, string>> = { report: '/reports/', hazard: '/hazards/', inspection: '/inspections/' };
+
+/** What the system told me (escalations, assignments, reporters' messages), unread first: notifications.mine. */
+function Notifications() {
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  const { tx, dateTime, errorText } = useText();
+  const q = useQuery(trpc.notifications.mine.queryOptions());
+  const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: () => void client.invalidateQueries({ queryKey: trpc.notifications.mine.queryKey() }) }));
+  const rows = [...(q.data ?? [])].sort((a, b) => Number(a.readAt !== null) - Number(b.readAt !== null));
+  const unread = rows.filter((r) => r.readAt === null).map((r) => r.id);
+  return (
+    <Card
+      size="small"
+      title={tx(`提醒（${unread.length} 条未读）`, `Notifications (${unread.length} unread)`)}
+      style={{ marginTop: 16 }}
+      data-testid="my-notifications"
+      extra={
+        unread.length > 0 ? (
+          <Button size="small" loading={markRead.isPending} onClick={() => markRead.mutate({ ids: unread.slice(0, 200) })}>
+            {tx('全部标为已读', 'Mark all read')}
+          </Button>
+        ) : null
+      }
+    >
+      {q.isError ? <Alert type="error" showIcon title={errorText(q.error)} /> : null}
+      <List
+        size="small"
+        loading={q.isFetching}
+        dataSource={rows.slice(0, 50)}
+        locale={{ emptyText: tx('暂无提醒', 'No notifications') }}
+        renderItem={(n) => {
+          const path = ENTITY_PATHS[n.entity];
+          return (
+            <List.Item data-testid="notification" className={n.readAt === null ? 'console-notification--unread' : undefined}>
+              <List.Item.Meta
+                title={path ? <Link href={`${path}${n.entityId}`}>{n.subject}</Link> : n.subject}
+                description={
+                  <span className="console-muted">
+                    {n.body} · {dateTime(String(n.createdAt))}
+                  </span>
+                }
+              />
+              {n.readAt === null ? <Tag>{tx('未读', 'Unread')}</Tag> : null}
+            </List.Item>
+          );
+        }}
+      />
+    </Card>
   );
 }
