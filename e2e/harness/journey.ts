@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD, type DemoUser } from './demo';
-import { openApp, type AppSession } from './browser';
+import { openApp, type AppSession, type OpenOptions } from './browser';
 
 // Helpers the journey specs (portal, whistleblower, console) each carried a copy of.
 
@@ -68,7 +68,7 @@ export function watchReceiptRequests(s: AppSession, receipt: () => string): stri
 }
 
 /** Opens the console and signs in through its own sign-in form (sets the session cookie). */
-export async function consoleAs(user: DemoUser, path = '/console/', viewport: 'desktop' | 'tablet' = 'desktop'): Promise<AppSession> {
+export async function consoleAs(user: DemoUser, path = '/console/', viewport: OpenOptions['viewport'] = 'desktop'): Promise<AppSession> {
   const s = await openApp({ path, viewport });
   await s.page.getByLabel('用户名').fill(user);
   await s.page.getByLabel('密码').fill(DEMO_PASSWORD);

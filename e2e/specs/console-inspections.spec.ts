@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiAs, closeBrowser, type AppSession } from '../harness';
-import { consoleSession } from '../harness/console';
+import { consoleAs } from '../harness/journey';
 import { pdfText, xlsxRows } from '../harness/documents';
 
 afterAll(closeBrowser);
@@ -36,7 +36,7 @@ describe('inspections: plan → conduct on a tablet → two signatures → unit 
   });
 
   it('supervisor plans an unannounced inspection with two inspectors from the staff offered', async () => {
-    const s = await consoleSession('supervisor', '/console/inspections', DESKTOP);
+    const s = await consoleAs('supervisor', '/console/inspections', DESKTOP);
     sessions.push(s);
     const { page } = s;
     await page.getByTestId('inspections-table').waitFor();
@@ -66,7 +66,7 @@ describe('inspections: plan → conduct on a tablet → two signatures → unit 
   });
 
   it('inspector starts it and goes through the checklist item by item at 768 px, then records and signs', async () => {
-    const s = await consoleSession('inspector', `/console/inspections/${inspectionId}`, TABLET);
+    const s = await consoleAs('inspector', `/console/inspections/${inspectionId}`, TABLET);
     sessions.push(s);
     const { page } = s;
     await page.getByRole('button', { name: '开始检查' }).click();
@@ -95,7 +95,7 @@ describe('inspections: plan → conduct on a tablet → two signatures → unit 
   });
 
   it('inspector2 signs the record in their own session', async () => {
-    const s = await consoleSession('inspector2', `/console/inspections/${inspectionId}`, TABLET);
+    const s = await consoleAs('inspector2', `/console/inspections/${inspectionId}`, TABLET);
     sessions.push(s);
     const { page } = s;
     await page.getByRole('button', { name: '本人签名' }).click();
@@ -196,7 +196,7 @@ describe('inspections: plan → conduct on a tablet → two signatures → unit 
   });
 
   it('discipline sees the hazard and the inspection with no action at all, and a direct write is refused (403)', async () => {
-    const s = await consoleSession('discipline', `/console/inspections/${inspectionId}`, DESKTOP);
+    const s = await consoleAs('discipline', `/console/inspections/${inspectionId}`, DESKTOP);
     sessions.push(s);
     const { page } = s;
     await page.locator('[data-status="completed"]').waitFor();

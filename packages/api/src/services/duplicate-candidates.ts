@@ -1,5 +1,5 @@
-import { DEFAULT_DUPLICATE_CONFIG, findDuplicateCandidates, type DuplicateCandidate, type DuplicateConfig, type ReportState } from '@firebreak/domain';
-import { listReportsForDuplicateCheck, type Db } from '@firebreak/db';
+import { DEFAULT_DUPLICATE_CONFIG, findDuplicateCandidates, type DuplicateCandidate, type DuplicateCheckReport, type DuplicateConfig, type ReportState } from '@firebreak/domain';
+import { listReportsForDuplicateCheck, type Db, type DuplicateCheckRow } from '@firebreak/db';
 
 /**
  * Reports that may describe the same hazard as `report`, for the staff who
@@ -12,13 +12,18 @@ export async function duplicateCandidates(db: Db, report: ReportState, config: D
   const pool = await listReportsForDuplicateCheck(db, { riskCategory: report.riskCategory, from: new Date(at - windowMs), to: new Date(at + windowMs) });
   return findDuplicateCandidates(
     { id: report.id, venueId: report.venueId, location: { lat: report.location.lat, lng: report.location.lng }, riskCategory: report.riskCategory, receivedAt: report.receivedAt },
-    pool.map((r) => ({
-      id: r.id,
-      venueId: r.venueId,
-      location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
-      riskCategory: r.riskCategory ?? '',
-      receivedAt: r.submittedAt.toISOString(),
-    })),
+    pool.map(duplicateCheckReport),
     config,
   );
+}
+
+/** A stored report as the kernel's duplicate check reads it. */
+export function duplicateCheckReport(r: DuplicateCheckRow): DuplicateCheckReport {
+  return {
+    id: r.id,
+    venueId: r.venueId,
+    location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
+    riskCategory: r.riskCategory ?? '',
+    receivedAt: r.submittedAt.toISOString(),
+  };
 }

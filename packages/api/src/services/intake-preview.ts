@@ -4,6 +4,7 @@ import { findVenueById, listReportsForDuplicateCheck } from '@firebreak/db';
 
 import { DomainFailure } from '../application/failure';
 import type { IntakeDeps } from './receipt-access';
+import { duplicateCheckReport } from './duplicate-candidates';
 import { placeReport, type JurisdictionBasis } from './report-jurisdiction';
 
 export const intakePreviewInput = z
@@ -50,14 +51,7 @@ export async function previewIntake(deps: IntakeDeps, input: z.infer<typeof inta
     const pool = await listReportsForDuplicateCheck(deps.db, { riskCategory: input.riskCategory, from: new Date(now.getTime() - windowMs), to: now });
     handled = alreadyBeingHandled(
       { venueId: venue.id, riskCategory: input.riskCategory, at: now.toISOString() },
-      pool.map((r) => ({
-        id: r.id,
-        venueId: r.venueId,
-        location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
-        riskCategory: r.riskCategory ?? '',
-        receivedAt: r.submittedAt.toISOString(),
-        status: r.status as ReportStatus,
-      })),
+      pool.map((r) => ({ ...duplicateCheckReport(r), status: r.status as ReportStatus })),
     );
   }
   if (!served || at === null) return { served, jurisdiction: null, basis: null, basisLabel: null, alreadyBeingHandled: handled };
