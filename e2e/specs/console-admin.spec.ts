@@ -61,7 +61,7 @@ describe('my work shows what the system told me', () => {
       await s.screenshot('console-my-work-notifications-1280');
       await axeClean(s);
       // Mark all read: the ones shown become read (other journeys may add new ones meanwhile).
-      const shownUnread = (await api.notifications.mine.query()).filter((n) => n.readAt === null).map((n) => n.id);
+      const shownUnread = await card.locator('[data-testid="notification"].console-notification--unread').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
       if (shownUnread.length > 0) {
         await card.getByRole('button', { name: '全部标为已读' }).click();
         await expect

@@ -156,7 +156,7 @@ function Notifications() {
         renderItem={(n) => {
           const path = ENTITY_PATHS[n.entity];
           return (
-            <List.Item data-testid="notification" className={n.readAt === null ? 'console-notification--unread' : undefined}>
+            <List.Item data-testid="notification" data-id={n.id} className={n.readAt === null ? 'console-notification--unread' : undefined}>
               <List.Item.Meta
                 title={path ? <Link href={`${path}${n.entityId}`}>{n.subject}</Link> : n.subject}
                 description={
