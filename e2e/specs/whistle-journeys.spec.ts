@@ -52,6 +52,8 @@ describe('whistleblower site (390 px)', () => {
       expect(text).toContain('身份保管人批准');
       expect(text).toContain('不要用单位的电脑');
       expect(text).toContain('保存期限');
+      // The number is the server's configured period (FIREBREAK_WHISTLEBLOWER_RETENTION_DAYS, default 1095), not a fixed text.
+      await expect.poll(async () => page.getByTestId('retention-period').textContent()).toContain('办结后 1095 天');
       expect(text).toContain('不设置 Cookie');
       expect(await s.context.cookies()).toEqual([]);
       await s.screenshot('whistle-home-phone');

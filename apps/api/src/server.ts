@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     sealer: createSealer(secrets.sealingKey),
     receiptPepper: secrets.receiptPepper,
     ...(env.FIREBREAK_RECEIPT_LOOKUPS_PER_MINUTE ? { receiptLookupsPerMinute: env.FIREBREAK_RECEIPT_LOOKUPS_PER_MINUTE } : {}),
+    whistleblowerRetentionDays: env.FIREBREAK_WHISTLEBLOWER_RETENTION_DAYS,
   });
 
   // A real deployment (production on its own PostgreSQL) starts empty; everything else gets the demo city.

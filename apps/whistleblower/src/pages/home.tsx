@@ -1,4 +1,6 @@
 import { Link } from 'wouter';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '@firebreak/client';
 import { useI18n, type MessageKey } from '@firebreak/ui';
 import { useSession } from '../lib/session';
 
@@ -21,6 +23,9 @@ const ACTIONS: readonly { href: string; title: MessageKey; lead: MessageKey; pri
 export function HomePage() {
   const { t } = useI18n();
   const { endedByIdle, dismissIdleNotice } = useSession();
+  const trpc = useTRPC();
+  const policy = useQuery(trpc.whistleblower.policy.queryOptions(undefined, { staleTime: Infinity }));
+  const days = policy.data?.retentionDays;
   return (
     <>
       {endedByIdle ? (
@@ -43,6 +48,11 @@ export function HomePage() {
               <div>
                 <h3 className="wb-promise__title">{t(p.title)}</h3>
                 <p className="wb-promise__body">{t(p.body)}</p>
+                {p.title === 'wb.home.retention.title' && days !== undefined ? (
+                  <p className="wb-promise__body" data-testid="retention-period">
+                    <strong>{t('wb.home.retention.period', { days, years: Math.round((days / 365) * 10) / 10 })}</strong>
+                  </p>
+                ) : null}
               </div>
             </li>
           ))}

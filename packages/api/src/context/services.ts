@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_RETENTION_POLICY } from '@firebreak/domain';
 import type { Sealer } from '@firebreak/db';
 import { createKnownDevices, type KnownDevices } from '../auth/known-device';
 import { createLoginThrottles, type LoginThrottles } from '../auth/login-throttle';
@@ -21,6 +22,8 @@ export interface Services {
   readonly loginThrottles: LoginThrottles;
   /** Signs and checks the known-device cookie that passes the per-username backoff. */
   readonly knownDevices: KnownDevices;
+  /** Days whistleblower material is kept after the case is finished (the retention job and the site's promise read the same number). */
+  readonly whistleblowerRetentionDays: number;
 }
 
 /** Receipt lookups all clients together may make per minute unless configured (FIREBREAK_RECEIPT_LOOKUPS_PER_MINUTE). */
@@ -32,6 +35,7 @@ export function createServices(opts: {
   reference?: ReferenceCache;
   newId?: () => string;
   receiptLookupsPerMinute?: number;
+  whistleblowerRetentionDays?: number;
 }): Services {
   return {
     sealer: opts.sealer,
@@ -42,5 +46,6 @@ export function createServices(opts: {
     receiptGlobalThrottle: createThrottle({ limit: opts.receiptLookupsPerMinute ?? DEFAULT_RECEIPT_LOOKUPS_PER_MINUTE, windowMs: 60_000 }),
     loginThrottles: createLoginThrottles(),
     knownDevices: createKnownDevices(opts.receiptPepper),
+    whistleblowerRetentionDays: opts.whistleblowerRetentionDays ?? DEFAULT_RETENTION_POLICY.whistleblowerDays,
   };
 }

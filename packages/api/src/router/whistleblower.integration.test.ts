@@ -24,6 +24,13 @@ async function reportRow(id: string) {
   return (await world.db.db.select().from(schema.reports)).find((r) => r.id === id)!;
 }
 
+describe('whistleblower.policy', () => {
+  it('states the configured retention period to anyone, without a session', async () => {
+    expect(await world.public().whistleblower.policy()).toEqual({ retentionDays: world.services.whistleblowerRetentionDays });
+    expect(world.services.whistleblowerRetentionDays).toBe(1095);
+  });
+});
+
 describe('whistleblower.submit', () => {
   it('files through the whistleblower channel, flagged, sealed and never visible to Open311', async () => {
     const anonymous = await world.public().whistleblower.submit(tip());

@@ -5,7 +5,8 @@ import { sendReporterMessage } from '../services/reporter-messages';
 import { addReporterFiles, addReporterFilesInput } from '../services/reporter-files';
 import { submitReport, submitReportInput, whistleblowerIdentitySchema } from '../services/submit-report';
 import { trackReport } from '../services/track-report';
-import { dbProcedure, router } from '../trpc';
+import { dbProcedure, publicProcedure, router } from '../trpc';
+import { DEFAULT_RETENTION_POLICY } from '@firebreak/domain';
 import { sendMessageInput, trackReportInput } from './public/reports';
 import { claimRewardInput } from './public/rewards';
 
@@ -19,6 +20,11 @@ export const whistleblowerSubmitInput = submitReportInput.omit({ contact: true }
 });
 
 export const whistleblower = router({
+  /** What the site promises before anything is typed: how many days material is kept (the retention job uses the same figure). */
+  policy: publicProcedure.query(({ ctx }) => ({
+    retentionDays: ctx.services?.whistleblowerRetentionDays ?? DEFAULT_RETENTION_POLICY.whistleblowerDays,
+  })),
+
   submit: dbProcedure.input(whistleblowerSubmitInput).mutation(async ({ ctx, input }) => {
     const { identity, ...report } = input;
     const r = await submitReport(intakeDeps(ctx), report, { channel: 'whistleblower', identity: identity ?? null });

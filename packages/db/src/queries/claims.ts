@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, notLike } from 'drizzle-orm';
 import type { Db } from '../database';
 import { DbError } from '../errors';
 import { claims, rewards } from '../schema/rewards';
@@ -44,6 +44,6 @@ export async function sealedClaimIdentitiesForReport(db: Db, reportId: string): 
     .select({ claimId: claims.id, sealedIdentity: claims.sealedIdentity })
     .from(claims)
     .innerJoin(rewards, eq(rewards.id, claims.rewardId))
-    .where(eq(rewards.reportId, reportId))
+    .where(and(eq(rewards.reportId, reportId), notLike(claims.sealedIdentity, 'purged:%')))
     .orderBy(asc(claims.submittedAt));
 }

@@ -5,6 +5,7 @@ import type { Db } from '../database';
 import { deadlines } from '../schema/calendar';
 import { attachments, reports } from '../schema/reports';
 import { auditLog } from '../schema/audit';
+import { claims } from '../schema/rewards';
 import { applyEffects } from '../transitions/apply-effects';
 import { LIFECYCLE_TABLES, type LifecycleEntity } from '../transitions/lifecycle-tables';
 import type { hazards } from '../schema/hazards';
@@ -136,6 +137,44 @@ export async function purgeSealedReportMaterial(db: Db, input: { readonly report
     await appendAudit(tx, { ...input.audit, data: { ...(input.audit.data ?? {}), identity: identity.length === 1, attachments: files.length } });
     return true;
   });
+}
+
+/** Reward claims in a final status, last changed before `before`, whose sealed envelopes are not purged yet. */
+export async function listClaimRetentionCandidates(
+  db: Db,
+  input: { readonly before: Date; readonly finalStatuses: readonly string[]; readonly limit: number },
+): Promise<{ claimId: string; status: string; finishedAt: string; jurisdictionId: string }[]> {
+  const rows = await db
+    .select({ id: claims.id, status: claims.status, updatedAt: claims.updatedAt, jurisdictionId: claims.jurisdictionId })
+    .from(claims)
+    .where(and(inArray(claims.status, [...input.finalStatuses]), lt(claims.updatedAt, input.before), notLike(claims.sealedIdentity, `${PURGED_PREFIX}%`)))
+    .orderBy(asc(claims.updatedAt))
+    .limit(input.limit);
+  return rows.map((r) => ({ claimId: r.id, status: r.status, finishedAt: r.updatedAt.toISOString(), jurisdictionId: r.jurisdictionId }));
+}
+
+/**
+ * Purges a claim's sealed identity and payment details (replaced by a purge marker; the columns
+ * are required), with the system actor's audit line, in one transaction. The claim row, its
+ * status and dates stay. False, writing nothing, when an earlier run did it.
+ */
+export async function purgeClaimEnvelopes(db: Db, input: { readonly claimId: string; readonly audit: AuditEntry }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const marker = sql`${PURGED_PREFIX} || ${claims.id}::text`;
+    const done = await tx
+      .update(claims)
+      .set({ sealedIdentity: marker, sealedPayment: marker })
+      .where(and(eq(claims.id, input.claimId), notLike(claims.sealedIdentity, `${PURGED_PREFIX}%`)))
+      .returning({ id: claims.id });
+    if (done.length === 0) return false;
+    await appendAudit(tx, input.audit);
+    return true;
+  });
+}
+
+/** Whether a stored envelope is the retention job's purge marker rather than sealed data. */
+export function isPurgedEnvelope(value: string): boolean {
+  return value.startsWith(PURGED_PREFIX);
 }
 
 /** When the retention job purged a report's sealed material (its audit line), or null. */

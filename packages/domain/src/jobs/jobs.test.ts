@@ -4,7 +4,7 @@ import { LIFECYCLES } from '../lifecycles/index';
 import { afterFailure, DEFAULT_DELIVERY_POLICY } from './delivery-backoff';
 import { NOTIFICATION_LOCALES, NOTIFICATION_TEMPLATES, renderNotification } from './notification-templates';
 import { decideDeadline, OVERDUE_ESCALATION_ROLE, type PendingDeadline } from './overdue-decisions';
-import { isPastRetention } from './retention';
+import { isClaimPastRetention, isPastRetention } from './retention';
 import { nearestLevelWithAccounts, reporterChannels } from './delivery-channels';
 import { systemActor } from './system-actors';
 
@@ -130,6 +130,20 @@ describe('isPastRetention', () => {
     expect(isPastRetention(c, now, { whistleblowerDays: 5 * 365 })).toBe(false);
     expect(isPastRetention({ ...c, status: 'verifying' }, now, { whistleblowerDays: 1 })).toBe(false);
     expect(isPastRetention({ ...c, hasSealedMaterial: false }, now, { whistleblowerDays: 1 })).toBe(false);
+  });
+});
+
+describe('isClaimPastRetention', () => {
+  const c = { claimId: 'c', status: 'paid', finishedAt: '2025-01-01T00:00:00Z' };
+  const now = new Date('2026-03-01T00:00:00Z');
+  it('purges a paid or rejected claim’s envelopes once the period has run from its last change', () => {
+    expect(isClaimPastRetention(c, now, { whistleblowerDays: 365 })).toBe(true);
+    expect(isClaimPastRetention({ ...c, status: 'rejected' }, now, { whistleblowerDays: 365 })).toBe(true);
+    expect(isClaimPastRetention(c, now, { whistleblowerDays: 500 })).toBe(false);
+  });
+  it('keeps them while the claim is still open or waiting for payment, and on an unreadable date', () => {
+    for (const status of ['submitted', 'identity_verified', 'accepted']) expect(isClaimPastRetention({ ...c, status }, now, { whistleblowerDays: 1 })).toBe(false);
+    expect(isClaimPastRetention({ ...c, finishedAt: 'never' }, now, { whistleblowerDays: 1 })).toBe(false);
   });
 });
 

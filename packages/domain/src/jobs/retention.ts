@@ -29,3 +29,25 @@ export function isPastRetention(c: RetentionCandidate, now: Date, policy: Retent
   if (Number.isNaN(finished)) return false;
   return now.getTime() - finished > policy.whistleblowerDays * 86_400_000;
 }
+
+/**
+ * Claim statuses after which a reward claim's sealed envelopes (the claimant's identity and
+ * payment details) are only kept for the retention period: paid, or refused for good. A claim
+ * still being verified or accepted and waiting for payment keeps them.
+ */
+export const RETENTION_FINAL_CLAIM_STATUSES = ['paid', 'rejected'] as const;
+
+export interface ClaimRetentionCandidate {
+  readonly claimId: string;
+  readonly status: string;
+  /** When the claim last changed (it reached its final status then). */
+  readonly finishedAt: string;
+}
+
+/** Whether a claim's sealed envelopes are past retention at `now` (same period as whistleblower material). */
+export function isClaimPastRetention(c: ClaimRetentionCandidate, now: Date, policy: RetentionPolicy = DEFAULT_RETENTION_POLICY): boolean {
+  if (!(RETENTION_FINAL_CLAIM_STATUSES as readonly string[]).includes(c.status)) return false;
+  const finished = Date.parse(c.finishedAt);
+  if (Number.isNaN(finished)) return false;
+  return now.getTime() - finished > policy.whistleblowerDays * 86_400_000;
+}

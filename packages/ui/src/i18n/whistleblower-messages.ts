@@ -58,6 +58,7 @@ export const whistleblowerMessages = {
     'zh-CN': '案件办结后，密封的身份信息和照片原件按本市规定的保存期限保存，期满由系统自动清除，并留有清除记录；不含身份的办理记录和统计保留。清除后凭回执码仍可查看办理结果，页面会注明材料已清除。',
     en: 'After the case is closed, the sealed identity and the photo originals are kept for the city’s configured retention period, then purged by the system with a record of the purge; the case record and statistics, which hold no identity, are kept. The receipt still shows the outcome afterwards and says the material was purged.',
   },
+  'wb.home.retention.period': { 'zh-CN': '本市现行保存期限：办结后 {days} 天（约 {years} 年）。', en: 'This city’s retention period now: {days} days after the case is closed (about {years} years).' },
   'wb.follow.purged': {
     'zh-CN': '保存期限已满：本案密封的身份信息和照片原件已于 {date} 清除。',
     en: 'The retention period has ended: this case’s sealed identity and photo originals were purged on {date}.',

@@ -10,7 +10,7 @@ import { runOutboxJob, type NotificationChannels, type OutgoingMessage } from '.
 import type { JobDeps } from './job-deps';
 import { runDeadlineJob } from './run-deadlines';
 import { runRetentionJob } from './purge-retention';
-import { findRetentionPurgeAt } from '@firebreak/db';
+import { findRetentionPurgeAt, sealedClaimIdentitiesForReport } from '@firebreak/db';
 
 const tier = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 let world: World;
@@ -273,11 +273,11 @@ describe(`the whistleblower retention job (${tier})`, () => {
     const policy = { whistleblowerDays: 365 };
 
     at('2026-12-01T02:00:00Z'); // within the year: kept
-    expect(await runRetentionJob(jobDeps(), remove, { policy })).toEqual({ purged: 0 });
+    expect(await runRetentionJob(jobDeps(), remove, { policy })).toMatchObject({ purged: 0 });
     expect((await q<{ sealed_identity: string | null }>(`select sealed_identity from reports where id = '${r.reportId}'`))[0]?.sealed_identity).not.toBeNull();
 
     at('2027-03-03T02:00:00Z');
-    expect(await runRetentionJob(jobDeps(), remove, { policy })).toEqual({ purged: 1 });
+    expect(await runRetentionJob(jobDeps(), remove, { policy })).toMatchObject({ purged: 1 });
     expect(removed).toEqual([`originals/${photo}`]);
     const [row] = await q<{ sealed_identity: string | null; status: string; risk_category: string; whistleblower: boolean }>(`select * from reports where id = '${r.reportId}'`);
     expect(row).toMatchObject({ sealed_identity: null, status: 'rejected', whistleblower: true });
@@ -290,8 +290,36 @@ describe(`the whistleblower retention job (${tier})`, () => {
     // What tracking by receipt tells the reporter: when the material was purged.
     expect((await findRetentionPurgeAt(world.db.db, r.reportId))?.toISOString()).toBe('2027-03-03T02:00:00.000Z');
 
-    expect(await runRetentionJob(jobDeps(), remove, { policy })).toEqual({ purged: 0 });
+    expect(await runRetentionJob(jobDeps(), remove, { policy })).toMatchObject({ purged: 0 });
     expect(removed).toHaveLength(1);
     expect(await auditOf(r.reportId, 'retention_purge')).toHaveLength(1);
+  });
+
+  it('purges a paid claim’s sealed identity and payment details past the period, keeps the claim and audits it, once', async () => {
+    at('2026-03-02T02:00:00Z');
+    const r = await fileRewardReport(world, { jurisdictionId: world.j.districtA, identity: { name: '领奖人', phone: '13600007777' } });
+    await substantiate(world, r, { inspector: await actorOf(world, 'inspectorA1') });
+    const { claimId } = await rewardAtStage(world, r.reportId, 'paid', { officer: world.as('rewardOfficer'), approver: world.as('supervisorA') });
+    expect(claimId).not.toBeNull();
+    const claim = async () => (await q<{ status: string; sealed_identity: string; sealed_payment: string }>(`select status, sealed_identity, sealed_payment from claims where id = '${claimId}'`))[0]!;
+    expect((await claim()).sealed_identity.startsWith('fb1.')).toBe(true);
+    const policy = { whistleblowerDays: 365 };
+    const remove = async () => undefined;
+
+    at('2027-02-01T02:00:00Z'); // within the year of the payment: kept
+    expect((await runRetentionJob(jobDeps(), remove, { policy })).claimsPurged).toBe(0);
+    expect((await claim()).sealed_payment.startsWith('fb1.')).toBe(true);
+
+    at('2027-03-03T02:00:00Z');
+    expect((await runRetentionJob(jobDeps(), remove, { policy })).claimsPurged).toBeGreaterThanOrEqual(1);
+    expect(await claim()).toEqual({ status: 'paid', sealed_identity: `purged:${claimId}`, sealed_payment: `purged:${claimId}` });
+    expect(await auditOf(claimId!, 'retention_purge')).toEqual([
+      expect.objectContaining({ actor_user_id: 'system:retention', from_status: 'paid', to_status: 'paid', data: expect.objectContaining({ retentionDays: 365, payment: true }) }),
+    ]);
+    // A disclosure read afterwards has no claim identity left to open (and does not fail on the marker).
+    expect(await sealedClaimIdentitiesForReport(world.db.db, r.reportId)).toEqual([]);
+
+    expect((await runRetentionJob(jobDeps(), remove, { policy })).claimsPurged).toBe(0);
+    expect(await auditOf(claimId!, 'retention_purge')).toHaveLength(1);
   });
 });

@@ -1,12 +1,14 @@
 import {
   DEFAULT_RETENTION_POLICY,
+  isClaimPastRetention,
   isPastRetention,
+  RETENTION_FINAL_CLAIM_STATUSES,
   RETENTION_FINAL_REPORT_STATUSES,
   stamp,
   systemActor,
   type RetentionPolicy,
 } from '@firebreak/domain';
-import { listRetentionCandidates, purgeSealedReportMaterial } from '@firebreak/db';
+import { listClaimRetentionCandidates, listRetentionCandidates, purgeClaimEnvelopes, purgeSealedReportMaterial } from '@firebreak/db';
 import { treeRootOf } from '../access';
 import type { JobDeps } from './job-deps';
 
@@ -19,12 +21,14 @@ export type RemoveOriginal = (storageKey: string) => Promise<void>;
  * its attachments are purged as `system:retention`, with an audit line; the report row, its
  * status, category, place and dates stay for the statistics. Objects are removed before the rows
  * are marked, so a run killed in between removes them again (a no-op) and then marks them.
+ * Reward claims (public or whistleblower) that were paid or rejected longer ago than the same
+ * period lose their sealed identity and payment details the same way (`claimsPurged`).
  */
 export async function runRetentionJob(
   deps: JobDeps,
   removeOriginal: RemoveOriginal,
   options: { readonly policy?: RetentionPolicy; readonly limit?: number } = {},
-): Promise<{ readonly purged: number }> {
+): Promise<{ readonly purged: number; readonly claimsPurged: number }> {
   const policy = options.policy ?? DEFAULT_RETENTION_POLICY;
   const now = deps.clock();
   const before = new Date(now.getTime() - policy.whistleblowerDays * 86_400_000);
@@ -50,6 +54,30 @@ export async function runRetentionJob(
     });
     if (done) purged++;
   }
-  if (purged > 0) deps.log?.('retention job', { purged });
-  return { purged };
+  const claimsPurged = await purgeClaims(deps, policy, before, now, options.limit ?? 100);
+  if (purged > 0 || claimsPurged > 0) deps.log?.('retention job', { purged, claimsPurged });
+  return { purged, claimsPurged };
+}
+
+async function purgeClaims(deps: JobDeps, policy: RetentionPolicy, before: Date, now: Date, limit: number): Promise<number> {
+  const candidates = await listClaimRetentionCandidates(deps.db, { before, finalStatuses: RETENTION_FINAL_CLAIM_STATUSES, limit });
+  let purged = 0;
+  for (const c of candidates) {
+    if (!isClaimPastRetention(c, now, policy)) continue;
+    const ref = await deps.services.reference.get(deps.db);
+    const done = await purgeClaimEnvelopes(deps.db, {
+      claimId: c.claimId,
+      audit: {
+        entity: 'claim',
+        entityId: c.claimId,
+        action: 'retention_purge',
+        from: c.status,
+        to: c.status,
+        by: stamp(systemActor('retention', treeRootOf(ref, c.jurisdictionId)), now),
+        data: { retentionDays: policy.whistleblowerDays, finishedAt: c.finishedAt, identity: true, payment: true },
+      },
+    });
+    if (done) purged++;
+  }
+  return purged;
 }
