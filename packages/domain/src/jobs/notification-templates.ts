@@ -27,6 +27,7 @@ export const NOTIFICATION_TEMPLATES: Readonly<Record<string, NotificationTemplat
   'report.assigned': t('举报核查任务', 'Report to verify', '您被指派核查举报（{ref}）。', 'You were assigned to verify report {ref}.'),
   'report.message_received': t('举报人来信', 'Message from the reporter', '举报人就举报（{ref}）发来新消息，请在案件页查看并回复。', 'The reporter sent a message about report {ref}; read and answer it on the case page.'),
   'report.files_added': t('举报人补充了照片', 'Reporter added photos', '举报人为举报（{ref}）补充了 {count} 份材料，请在案件页查看。', 'The reporter added {count} file(s) to report {ref}; see them on the case page.'),
+  'report.message': t('承办人给您留言', 'A message from the handler', '承办人就您的举报发来新消息，请凭回执查看并回复。', 'The handler sent you a message about your report; read and answer it with your receipt.'),
   'report.replied': t('您的举报已答复', 'Your report has a reply', '您的举报已办理完毕并答复，请凭回执查看。', 'Your report was handled and answered; read the reply with your receipt.'),
   // Hazards (隐患)
   'hazard.found': t('新登记隐患', 'Hazard registered', '辖区内登记了一处新隐患（{ref}），请确认。', 'A new hazard ({ref}) was registered in your area; confirm it.'),
@@ -54,6 +55,8 @@ export const NOTIFICATION_TEMPLATES: Readonly<Record<string, NotificationTemplat
   'referral.sent.detention': t('移送行政拘留', 'Detention referral', '收到移送行政拘留的案件（{ref}），请签收。', 'A detention referral ({ref}) was sent to you; acknowledge it.'),
   'referral.sent.license_revocation': t('提请吊销许可', 'Licence revocation request', '收到提请吊销许可的函（{ref}），请签收。', 'A licence revocation request ({ref}) was sent to you; acknowledge it.'),
   'referral.sent.criminal': t('涉嫌犯罪移送', 'Criminal referral', '收到涉嫌犯罪移送的案件（{ref}），请签收。', 'A criminal referral ({ref}) was sent to you; acknowledge it.'),
+  'referral.acknowledged': t('移送事项已签收', 'Referral acknowledged', '移送事项（{ref}）已被接收部门签收。', 'Referral {ref} was acknowledged by the receiving department.'),
+  'referral.returned': t('移送事项被退回', 'Referral returned', '移送事项（{ref}）被接收部门退回，请查看退回理由。', 'Referral {ref} was returned by the receiving department; see the reason.'),
   'referral.replied': t('移送案件已回复', 'Referral answered', '移送事项（{ref}）已回复。', 'Referral {ref} was answered.'),
   // Listed supervision (挂牌督办)
   'listing.proposed': t('提请挂牌督办', 'Listing proposed', '有一处重大火灾隐患提请挂牌督办（{ref}）。', 'Listed supervision was proposed for {ref}.'),
@@ -80,6 +83,8 @@ export const NOTIFICATION_TEMPLATES: Readonly<Record<string, NotificationTemplat
   'campaign_task.assigned': t('专项行动任务', 'Campaign task', '您的部门有一项专项行动任务（{ref}）。', 'Your department has campaign task {ref}.'),
   'campaign_task.supporting': t('专项行动配合任务', 'Supporting task', '您的部门需配合专项行动任务（{ref}）。', 'Your department supports campaign task {ref}.'),
   'campaign_task.reported': t('任务进展已报送', 'Task progress reported', '专项行动任务（{ref}）已报送进展。', 'Progress on campaign task {ref} was reported.'),
+  'campaign_task.completed': t('专项行动任务已验收', 'Campaign task accepted', '专项行动任务（{ref}）已验收完成。', 'Campaign task {ref} was accepted as done.'),
+  'campaign_task.sent_back': t('专项行动任务被退回', 'Campaign task sent back', '专项行动任务（{ref}）未通过验收，已退回，请按意见继续办理。', 'Campaign task {ref} was sent back; continue as the reviewer asked.'),
   'campaign_task.overdue': t('专项行动任务逾期', 'Campaign task overdue', '专项行动任务（{ref}）已逾期。', 'Campaign task {ref} is overdue.'),
   // The deadline job (期限监控)
   'deadline.overdue': t('办理期限已届满', 'Time limit passed', '事项（{ref}）的办理期限（{kind}，依据：{basis}）已于 {due} 届满，已升级至您处督办。', 'The time limit {kind} of {ref} ({basis}) passed at {due}; it was escalated to you.'),
