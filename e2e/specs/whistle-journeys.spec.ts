@@ -397,6 +397,27 @@ describe('whistleblower site (390 px)', () => {
     }
   });
 
+  it('in English: the protection page states the retention period, and a wrong receipt is refused in English', async () => {
+    const s = await openApp({ path: '/whistleblower/', viewport: 'phone', locale: 'en' });
+    try {
+      const { page } = s;
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Before you start: how your identity is protected' }).waitFor();
+      await expect.poll(async () => page.getByTestId('retention-period').textContent()).toContain('1095 days after the case is closed');
+      expect((await page.locator('main').textContent()) ?? '').not.toMatch(/[\u4e00-\u9fff]{4}/); // no Chinese sentence left on the English page
+      await page.getByRole('link', { name: /Follow up by receipt/ }).click();
+      const receipt = page.getByLabel('Receipt', { exact: true });
+      await receipt.fill('0000 0000 0000 0009');
+      await receipt.press('Enter');
+      lookups++;
+      await expect.poll(async () => page.getByTestId('receipt-refused').textContent()).toContain('This receipt does not open a case');
+      await s.screenshot('whistle-follow-up-refused-en');
+      await expectClean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('a throttled receipt lookup reads exactly like a wrong one; nothing typed reached the server log', async () => {
     const s = await openApp({ path: '/whistleblower/follow-up', viewport: 'phone' });
     try {
