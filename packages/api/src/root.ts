@@ -19,6 +19,7 @@ import { dashboard } from './router/dashboard';
 import { audit } from './router/audit';
 import { admin } from './router/admin';
 import { notifications } from './router/notifications';
+import { work } from './router/work';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -42,6 +43,7 @@ export const appRouter = router({
   audit,
   admin,
   notifications,
+  work,
 });
 
 export type AppRouter = typeof appRouter;

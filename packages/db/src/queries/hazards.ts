@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableName, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../database';
 import { deadlines } from '../schema/calendar';
 import { hazardEvents, hazards } from '../schema/hazards';
@@ -14,16 +14,24 @@ export function inJurisdictionSubtree(column: AnyColumn, rootId: string): SQL {
   return sql`${column} in (select j.id from ${jurisdictions} j where j.path like (select r.path from ${jurisdictions} r where r.id = ${rootId}::uuid) || '%')`;
 }
 
+/**
+ * `"table"."column"`, always: in a one-table select drizzle renders a column bare, and a bare
+ * `"id"` inside a correlated subquery on deadlines would name deadlines' own id.
+ */
+function qualified(column: AnyColumn): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+}
+
 /** The earliest legal time limit still pending for one row of `entity` (null when none is). */
 export function nextPendingDeadline(entity: string, idColumn: AnyColumn): SQL<Date | null> {
-  return sql<Date | null>`(select min(d.due_at) from ${deadlines} d where d.entity = ${entity} and d.entity_id = ${idColumn}::text and d.done_at is null)`.mapWith(
+  return sql<Date | null>`(select min(d.due_at) from ${deadlines} d where d.entity = ${entity} and d.entity_id = ${qualified(idColumn)}::text and d.done_at is null)`.mapWith(
     deadlines.dueAt,
   );
 }
 
 /** Whether that earliest pending limit has passed at `now`. */
 export function pendingDeadlinePassed(entity: string, idColumn: AnyColumn, now: Date): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from ${deadlines} d where d.entity = ${entity} and d.entity_id = ${idColumn}::text and d.done_at is null and d.due_at < ${now.toISOString()}::timestamptz)`.mapWith(
+  return sql<boolean>`exists (select 1 from ${deadlines} d where d.entity = ${entity} and d.entity_id = ${qualified(idColumn)}::text and d.done_at is null and d.due_at < ${now.toISOString()}::timestamptz)`.mapWith(
     Boolean,
   );
 }
