@@ -45,5 +45,5 @@ export async function listWaitingSubjects(
     .where(and(...where))
     .orderBy(sql`${due} asc nulls last`, asc(t.updatedAt))
     .limit(input.limit);
-  return rows.map((r) => ({ entity: input.entity, ...r, state: r.state as Record<string, unknown> }));
+  return rows.map((r) => ({ entity: input.entity, ...r, state: r.state }));
 }

@@ -78,7 +78,7 @@ export const WAITING_STEPS: readonly WaitingStep[] = [
 
 function transitionOf(s: WaitingStep) {
   const lc = LIFECYCLES.find((l) => l.entity === s.entity);
-  return lc?.transitions.find((t) => t.command === s.command && (t.from as readonly string[]).includes(s.status)) ?? null;
+  return lc?.transitions.find((t) => t.command === s.command && (t.from).includes(s.status)) ?? null;
 }
 
 /** The steps a role may take, by the lifecycles' transition tables. */
