@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 const mine = async (key: Parameters<World['as']>[0]) => (await world.as(key).work.mine()).items;
-const has = (items: { entity: string; id: string; command: string }[], entity: string, id: string) => items.find((i) => i.entity === entity && i.id === id);
+const has = <T extends { entity: string; id: string }>(items: T[], entity: string, id: string) => items.find((i) => i.entity === entity && i.id === id);
 
 describe('work.mine', () => {
   it('puts a new report in the queue of the inspectors of its district only, with its clock', async () => {
