@@ -1,125 +1,71 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '@firebreak/client';
-import { HAZARD_STATUS_LABELS, REPORT_STATUS_LABELS, RISK_CATEGORIES, type HazardStatus, type ReportStatus } from '@firebreak/domain';
+import { LIFECYCLES, RISK_CATEGORIES } from '@firebreak/domain';
+import { STATUS_LABELS } from '../lib/status-labels';
 import { Alert, Button, Card, List, Table, Tag } from 'antd';
 import { Link } from 'wouter';
-import { useAccess } from '../lib/access';
-import { useText } from '../lib/text';
+import { useText, type Label } from '../lib/text';
 import { Clock, PageHead, StatusTag } from '../lib/ui';
 
-interface Item {
-  readonly key: string;
-  readonly kind: 'report' | 'hazard';
-  readonly href: string;
-  readonly what: string;
-  readonly where: string;
-  readonly status: string;
-  readonly statusText: string;
-  readonly task: string;
-  readonly deadline: string | null;
-  readonly overdue: boolean;
-}
-
 /**
- * What waits on me, across kinds, sorted by legal deadline. Built in the browser from
- * the lists the contract has (no "my work" procedure yet): reports to triage, verify or
- * answer, hazards to confirm, order, re-inspect or close, by what this role may do; below
- * it, what the system told me (notifications.mine: escalations by the deadline job,
- * assignments, reporters' messages).
+ * What waits on me, across kinds, sorted by legal deadline: work.mine (the kernel's table of
+ * pending steps: reports to triage, verify or answer; hazards to confirm, order, re-inspect or
+ * close; inspections to start, record, co-sign or complete; referrals to acknowledge; approvals
+ * of enforcement, listings, rewards and disclosures; campaign tasks of my department). Below it,
+ * what the system told me (notifications.mine: escalations by the deadline job, assignments,
+ * reporters' messages).
  */
 export default function MyWork() {
   const trpc = useTRPC();
-  const access = useAccess();
   const { tx, label, errorText } = useText();
-  const role = access.me.role;
-  const reportStatuses: ReportStatus[] = [];
-  if (access.can('report.triage')) reportStatuses.push('submitted');
-  if (access.can('report.verify') || access.can('report.assign')) reportStatuses.push('accepted', 'verifying');
-  if (access.can('report.reply')) reportStatuses.push('substantiated', 'unfounded');
-  const hazardStatuses: HazardStatus[] = [];
-  if (access.can('hazard.confirm')) hazardStatuses.push('found');
-  if (access.can('hazard.order')) hazardStatuses.push('confirmed');
-  if (access.can('hazard.reinspect')) hazardStatuses.push('remediation_submitted');
-  if (access.can('hazard.escalate')) hazardStatuses.push('ordered', 'overdue');
-  if (access.can('hazard.close') && role === 'fire_supervisor') hazardStatuses.push('verified');
-  const reports = useQuery(trpc.reports.list.queryOptions({ status: reportStatuses, limit: 100, offset: 0 }, { enabled: reportStatuses.length > 0 }));
-  const hazards = useQuery(trpc.hazards.list.queryOptions({ status: hazardStatuses, limit: 100, offset: 0 }, { enabled: hazardStatuses.length > 0 }));
-  const cat = (code: string | null) => label(RISK_CATEGORIES.find((c) => c.code === code)) || (code ?? "");
-  const reportTask: Record<string, string> = {
-    submitted: tx('待受理', 'Triage'),
-    accepted: tx('待核查', 'Verify'),
-    verifying: tx('核查中', 'Verifying'),
-    substantiated: tx('待答复', 'Reply'),
-    unfounded: tx('待答复', 'Reply'),
-  };
-  const hazardTask: Record<string, string> = {
-    found: tx('待确认', 'Confirm'),
-    confirmed: tx('待责令改正', 'Order correction'),
-    remediation_submitted: tx('待复查', 'Re-inspect'),
-    ordered: tx('整改中（到期督办）', 'Correcting (escalate when due)'),
-    overdue: tx('逾期督办', 'Overdue'),
-    verified: tx('待销号', 'Close'),
-  };
-  const items: Item[] = [
-    ...(reports.data?.items ?? [])
-      .filter((r) => r.status !== 'verifying' || r.assigneeName === access.me.name || access.can('report.assign'))
-      .map((r) => ({
-        key: `r${r.id}`,
-        kind: 'report' as const,
-        href: `/reports/${r.id}`,
-        what: cat(r.riskCategory),
-        where: r.venueName ?? r.address ?? '—',
-        status: r.status,
-        statusText: label(REPORT_STATUS_LABELS[r.status as ReportStatus]),
-        task: reportTask[r.status] ?? '',
-        deadline: (r.nextDeadline) ?? null,
-        overdue: r.overdue,
-      })),
-    ...(hazards.data?.items ?? [])
-      .filter((h) => h.status !== 'ordered' || h.overdue)
-      .map((h) => ({
-        key: `h${h.id}`,
-        kind: 'hazard' as const,
-        href: `/hazards/${h.id}`,
-        what: cat(h.riskCategory),
-        where: h.venueName ?? '—',
-        status: h.status,
-        statusText: label(HAZARD_STATUS_LABELS[h.status as HazardStatus]),
-        task: hazardTask[h.status] ?? '',
-        deadline: ((h.nextDeadline ?? h.dueAt)) ?? null,
-        overdue: h.overdue,
-      })),
-  ].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
-  const error = reports.error ?? hazards.error;
+  const q = useQuery(trpc.work.mine.queryOptions({ limit: 200 }));
+  type Item = NonNullable<typeof q.data>['items'][number];
+  const cat = (code: string | null) => label(RISK_CATEGORIES.find((c) => c.code === code)) || code;
+  const items = q.data?.items ?? [];
   return (
     <>
       <PageHead title={tx('我的待办', 'My work')}>
         <span className="console-muted">{tx('等待我办理的事项，按法定时限排序；逾期标红。', 'What waits on me, by legal deadline; overdue in red.')}</span>
       </PageHead>
-      {error ? <Alert type="error" showIcon title={errorText(error)} /> : null}
+      {q.isError ? <Alert type="error" showIcon title={errorText(q.error)} /> : null}
+      {q.data?.truncated ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={tx('待办较多，仅显示时限最近的 200 项。', 'Many items wait: the 200 with the nearest deadlines are shown.')} /> : null}
       <Card size="small">
         <Table<Item>
-          rowKey="key"
+          rowKey={(r) => `${r.entity}:${r.id}`}
           size="middle"
           data-testid="work-table"
-          loading={reports.isFetching || hazards.isFetching}
+          loading={q.isFetching}
           dataSource={items}
           pagination={{ pageSize: 20, showTotal: (n) => tx(`共 ${n} 项`, `${n} items`) }}
           locale={{ emptyText: tx('暂无待办', 'Nothing waits on you') }}
           rowClassName={(r) => (r.overdue ? 'console-row-overdue' : '')}
           columns={[
-            { title: tx('类别', 'Kind'), dataIndex: 'kind', width: 90, render: (k: Item['kind']) => <Tag>{k === 'report' ? tx('举报', 'Report') : tx('隐患', 'Hazard')}</Tag> },
-            { title: tx('待办', 'To do'), dataIndex: 'task', width: 150, render: (t: string, r) => <Link href={r.href}>{t}</Link> },
-            { title: tx('事项', 'Subject'), dataIndex: 'what' },
-            { title: tx('场所 / 地址', 'Venue / address'), dataIndex: 'where' },
-            { title: tx('状态', 'Status'), dataIndex: 'status', width: 110, render: (s: string, r) => <StatusTag status={s} text={r.statusText} /> },
-            { title: tx('时限（工作日）', 'Clock (working days)'), key: 'clock', width: 170, render: (_, r) => <Clock deadline={r.deadline} overdue={r.overdue} /> },
+            { title: tx('类别', 'Kind'), dataIndex: 'entity', width: 110, render: (e: string) => <Tag>{label(ENTITY_TITLES.get(e)) || e}</Tag> },
+            {
+              title: tx('待办', 'To do'),
+              key: 'task',
+              width: 160,
+              render: (_, r) => {
+                const path = ENTITY_PATHS[r.entity];
+                return path ? <Link href={`${path}${r.id}`}>{label(r.task)}</Link> : label(r.task);
+              },
+            },
+            { title: tx('事项', 'Subject'), key: 'what', render: (_, r) => r.title ?? cat(r.riskCategory) ?? '—' },
+            { title: tx('场所', 'Venue'), dataIndex: 'venueName', render: (v: string | null) => v ?? '—' },
+            { title: tx('状态', 'Status'), dataIndex: 'status', width: 110, render: (st: string, r) => <StatusTag status={st} text={statusText(r.entity, st, label)} /> },
+            { title: tx('时限（工作日）', 'Clock (working days)'), key: 'clock', width: 170, render: (_, r) => <Clock deadline={r.dueAt} overdue={r.overdue} /> },
           ]}
         />
       </Card>
       <Notifications />
     </>
   );
+}
+
+const ENTITY_TITLES = new Map<string, Label>(LIFECYCLES.map((lc) => [lc.entity, lc.title]));
+
+function statusText(entity: string, status: string, label: (l: Label | undefined) => string): string {
+  return label(STATUS_LABELS[entity]?.[status]) || status;
 }
 
 const ENTITY_PATHS: Readonly<Record<string, string>> = { report: '/reports/', hazard: '/hazards/', inspection: '/inspections/' };
