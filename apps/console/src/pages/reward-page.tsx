@@ -21,7 +21,8 @@ type Judgement = {
   alreadyPaidThisYearYuan?: number;
 };
 
-const PATH = ['candidate', 'eligible', 'determined', 'approved', 'notified', 'claimed', 'paid'] as const;
+// The main path as steps; a recorded claim waits for the payout, so 'claimed' sits on the last step.
+const PATH = ['candidate', 'eligible', 'determined', 'approved', 'notified', 'claimed'] as const;
 const EXCLUSIONS = [
   ['isFireAgencyStaffOrRelative', '举报人系消防救援机构工作人员或其近亲属', 'The reporter is fire-agency staff or a close relative'],
   ['isUnitResponsiblePerson', '举报人系被举报单位的消防安全责任人、管理人', "The reporter is the unit's responsible person or manager"],
@@ -83,7 +84,7 @@ export default function RewardPage({ params }: { params: Record<string, string |
   const r: Reward = query.data;
   const s = r.state;
   const why = r.why;
-  const current = PATH.indexOf(status as (typeof PATH)[number]);
+  const current = status === 'paid' ? PATH.length - 1 : PATH.indexOf(status as (typeof PATH)[number]);
   const terminalOff = ['ineligible', 'expired', 'withheld'].includes(status);
 
   const steps: Step[] = [
@@ -179,9 +180,8 @@ export default function RewardPage({ params }: { params: Record<string, string |
               { title: tx('核定金额', 'Determine') },
               { title: tx('他人审批', 'Approve') },
               { title: tx('告知', 'Notify') },
-              { title: tx('领取', 'Claim') },
-              { title: tx('登记', 'Record') },
-              { title: tx('发放', 'Pay') },
+              { title: tx('凭回执领取', 'Claim') },
+              { title: tx('发放（仅一次）', 'Pay (once)') },
             ]}
           />
         )}
@@ -236,7 +236,7 @@ export default function RewardPage({ params }: { params: Record<string, string |
               size="small"
               pagination={false}
               dataSource={r.claims}
-              locale={{ emptyText: tx('举报人尚未凭回执提交领奖申请', 'The reporter has not claimed through the receipt yet') }}
+              locale={{ emptyText: <span className="console-muted">{tx('举报人尚未凭回执提交领奖申请', 'The reporter has not claimed through the receipt yet')}</span> }}
               columns={[
                 { title: tx('提交时间', 'Submitted'), dataIndex: 'submittedAt', render: (v: string) => dateTime(v) },
                 { title: tx('状态', 'Status'), dataIndex: 'status', render: (v: string) => <Status status={v} labels={CLAIM_STATUS_LABELS} /> },

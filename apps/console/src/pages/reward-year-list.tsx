@@ -21,7 +21,7 @@ function EntriesTable({ entries, testId }: { entries: readonly Entry[]; testId: 
       data-testid={testId}
       dataSource={[...entries]}
       pagination={entries.length > 20 ? { pageSize: 20 } : false}
-      locale={{ emptyText: tx('该年度无已发放的奖励', 'No rewards paid in this year') }}
+      locale={{ emptyText: <span className="console-muted">{tx('该年度无已发放的奖励', 'No rewards paid in this year')}</span> }}
       columns={[
         { title: tx('序号', 'No.'), dataIndex: 'no', width: 70 },
         { title: tx('发放月份', 'Month paid'), dataIndex: 'month', width: 110 },

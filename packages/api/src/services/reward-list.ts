@@ -37,7 +37,7 @@ export function rewardListView(row: RewardListRow, tree: JurisdictionTree) {
     version: row.version,
     year: state.year,
     jurisdictionId: state.jurisdictionId,
-    jurisdictionName: tree.path(state.jurisdictionId).join(' › '),
+    jurisdictionName: tree.node(state.jurisdictionId)?.name ?? '',
     entries: state.entries,
     totalFen: state.totalFen,
     preparedAt: state.preparedBy.at,

@@ -34,7 +34,7 @@ export const rewardYearList = router({
       return {
         year: input.year,
         currentYear: chinaYear(ctx.clock()),
-        jurisdictionName: ref.tree.path(jurisdictionId).join(' › '),
+        jurisdictionName: ref.tree.node(jurisdictionId)?.name ?? '',
         live: maskRewardList(input.year, paid),
         stored: stored ? rewardListView(stored, ref.tree) : null,
       };
