@@ -105,7 +105,16 @@ describe('rewards in the console', () => {
       await page.reload();
       const payout = page.getByTestId('payout');
       await payout.getByRole('button', { name: '核验身份' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+      const verify = page.getByRole('dialog', { name: '核验领奖人身份' });
+      await expect.poll(() => verify.getByLabel('核验方式').inputValue()).toBe('现场核验身份证原件');
+      await verify.getByRole('button', { name: '确定' }).click();
+      await expect
+        .poll(() => payout.locator('[data-status="identity_verified"]').count(), { timeout: 20_000 })
+        .toBe(1)
+        .catch(async (e: unknown) => {
+          await s!.screenshot('console-reward-verify-debug-1280');
+          throw e;
+        });
       await payout.getByRole('button', { name: '受理' }).click();
       await expect.poll(() => page.locator('h1 [data-status]').getAttribute('data-status')).toBe('claimed');
       expect(await page.content()).not.toContain(CLAIM_NAME);
@@ -198,6 +207,31 @@ describe('rewards in the console', () => {
       await close(s, custodian, discipline);
     }
   }, 240_000);
+
+  it('reward withholds a reward with its reason, shown on the page and in the timeline', async () => {
+    const report = await substantiatedReport();
+    const officerApi = await apiAs('reward');
+    const id = (await officerApi.rewards.open.mutate({ reportId: report.reportId })).id;
+    await officerApi.rewards.assessEligible.mutate({ rewardId: id });
+    const reason = `举报人系被举报单位的消防安全管理人 ${tag}`;
+    let s: AppSession | undefined;
+    try {
+      s = await consoleAs('reward', `/console/rewards/${id}`);
+      await s.page.getByRole('button', { name: '不予发放' }).click();
+      await s.page.getByRole('dialog').getByLabel('理由').fill(reason);
+      await s.page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+      await expect.poll(() => s!.page.locator('h1 [data-status]').getAttribute('data-status')).toBe('withheld');
+      expect(await s.page.getByTestId('reward-closed').textContent()).toContain(reason);
+      expect(await s.page.getByTestId('reward-actions').count()).toBe(0);
+      await settled(s);
+      await s.screenshot('console-reward-withheld-1280');
+      await axeClean(s);
+      expect(s.problems).toEqual([]);
+    } finally {
+      await close(s);
+    }
+    expect((await officerApi.rewards.get.query({ rewardId: id })).state.withholding?.reason).toBe(reason);
+  }, 180_000);
 
   it('reward previews and prepares the masked yearly list; the head publishes it; the portal shows it', async () => {
     expect(rewardId).not.toBe('');
