@@ -37,6 +37,12 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { key: 'notifications', path: '/notifications', menu: { zh: '通知投递', en: 'Notifications' }, audience: { capability: 'admin.notifications' }, page: lazy(() => import('./pages/notifications-admin')) },
   { key: 'audit', path: '/audit', menu: { zh: '审计日志', en: 'Audit log' }, audience: { capability: 'audit.read' }, page: lazy(() => import('./pages/audit')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
+  // Rewards and identity disclosure (issue 11 §7, §8).
+  { key: 'rewards', path: '/rewards', menu: { zh: '举报奖励', en: 'Rewards' }, audience: { capability: 'reward.read' }, page: lazy(() => import('./pages/rewards-list')) },
+  { key: 'reward-year-list', path: '/rewards/year-list', menu: { zh: '年度奖励公示', en: 'Yearly reward list' }, audience: { capability: 'reward.read' }, page: lazy(() => import('./pages/reward-year-list')) },
+  { key: 'reward', path: '/rewards/:id', menuKey: 'rewards', audience: { capability: 'reward.read' }, page: lazy(() => import('./pages/reward-page')) },
+  { key: 'disclosures', path: '/disclosures', menu: { zh: '身份披露审批', en: 'Disclosure inbox' }, audience: { capability: 'identity.decide' }, page: lazy(() => import('./pages/disclosures-inbox')) },
+  { key: 'disclosures-mine', path: '/disclosures/mine', menu: { zh: '身份查阅申请', en: 'My identity requests' }, audience: { capability: 'identity.request' }, page: lazy(() => import('./pages/disclosures-mine')) },
 ];
 
 export function allowed(route: ConsoleRoute, access: Access): boolean {

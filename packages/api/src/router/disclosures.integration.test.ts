@@ -124,10 +124,10 @@ describe('disclosures.list / mine', () => {
     const theirs = await officer2.disclosures.request({ reportId: r.reportId, reason: '核实乙' });
     const farOfficer = callerFor(world, await staffUser(world, 'reward_officer', other.city));
     const far = await farOfficer.disclosures.request({ reportId: (await realNameReport(other.district)).reportId, reason: '核实丙' });
-    const queue = await custodian.disclosures.list({ status: 'requested', limit: 200 });
+    const queue = (await custodian.disclosures.list({ status: 'requested', limit: 200 })).items;
     expect(queue.map((d) => d.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
     expect(queue.map((d) => d.id)).not.toContain(far.id);
-    const own = await officer.disclosures.mine({ limit: 200 });
+    const own = (await officer.disclosures.mine({ limit: 200 })).items;
     expect(own.map((d) => d.id)).toContain(mine.id);
     expect(own.map((d) => d.id)).not.toContain(theirs.id);
     await expectRefusal(officer.disclosures.list({}), 'FORBIDDEN', 'ACCESS.ROLE_NOT_ALLOWED');

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import { DISCLOSURE_STATUSES, createDisclosure, recordIdentityAccess, transitionDisclosure, type DisclosureState } from '@firebreak/domain';
 import {
   applyEffects,
+  countDisclosures,
+  rewardReportSummaries,
   getDisclosureRow,
   getReportScope,
   getSealedReportIdentity,
   listDisclosures,
   sealedClaimIdentitiesForReport,
+  type Db,
   type DisclosureRow,
 } from '@firebreak/db';
 import { runCreate, runTransition, transitionContext } from '../kernel/run-transition';
@@ -44,6 +47,13 @@ function disclosureView(row: Pick<DisclosureRow, 'id' | 'status' | 'version' | '
     decidedAt: row.decidedAt,
     createdAt: row.createdAt,
   };
+}
+
+/** One page of requests with the report's category and venue beside each (what the custodian weighs the reason against). */
+async function page(db: Db, filter: { rootId: string; status?: string; requestedByUserId?: string }, input: { limit: number; offset: number }) {
+  const [rows, total] = await Promise.all([listDisclosures(db, { ...filter, limit: input.limit, offset: input.offset }), countDisclosures(db, filter)]);
+  const reports = await rewardReportSummaries(db, rows.map((r) => r.reportId));
+  return { items: rows.map((r) => ({ ...disclosureView(r), report: reports.get(r.reportId) ?? null })), total };
 }
 
 type Saved = { id: string; version: number; state: DisclosureState };
@@ -133,28 +143,16 @@ export const disclosures = router({
       });
     }),
 
-  /** The custodian's queue: requests in scope, optionally by status. */
+  /** The custodian's queue: requests in scope, optionally by status, one page with the total. */
   list: capabilityProcedure('identity.decide')
     .input(listInput)
-    .query(async ({ ctx, input }) =>
-      (
-        await listDisclosures(ctx.db, { rootId: ctx.jurisdictionRoot, limit: input.limit, offset: input.offset, ...(input.status ? { status: input.status } : {}) })
-      ).map(disclosureView),
-    ),
+    .query(async ({ ctx, input }) => page(ctx.db, { rootId: ctx.jurisdictionRoot, ...(input.status ? { status: input.status } : {}) }, input)),
 
   /** A reward officer's own requests and their decisions. */
   mine: capabilityProcedure('identity.request')
     .input(listInput)
     .query(async ({ ctx, input }) =>
-      (
-        await listDisclosures(ctx.db, {
-          rootId: ctx.jurisdictionRoot,
-          requestedByUserId: ctx.actor.userId,
-          limit: input.limit,
-          offset: input.offset,
-          ...(input.status ? { status: input.status } : {}),
-        })
-      ).map(disclosureView),
+      page(ctx.db, { rootId: ctx.jurisdictionRoot, requestedByUserId: ctx.actor.userId, ...(input.status ? { status: input.status } : {}) }, input),
     ),
 
   get: capabilityProcedure('identity.decide')

@@ -260,9 +260,9 @@ describe('rewards.list / get', () => {
     const ra = await officer.rewards.open({ reportId: a.reportId });
     const b = await caseIn(world.j.streetB);
     const rb = await officer.rewards.open({ reportId: b.reportId });
-    const cityList = await officer.rewards.list({ status: 'candidate', limit: 200 });
+    const cityList = (await officer.rewards.list({ status: 'candidate', limit: 200 })).items;
     expect(cityList.map((r) => r.id)).toEqual(expect.arrayContaining([ra.id, rb.id]));
-    const aList = await supervisorA.rewards.list({ limit: 200 });
+    const aList = (await supervisorA.rewards.list({ limit: 200 })).items;
     expect(aList.map((r) => r.id)).toContain(ra.id);
     expect(aList.map((r) => r.id)).not.toContain(rb.id);
     expect(aList.every((r) => r.jurisdictionId !== world.j.streetB)).toBe(true);

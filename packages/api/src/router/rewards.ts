@@ -11,12 +11,24 @@ import {
   type RewardCommand,
   type RewardState,
 } from '@firebreak/domain';
-import { findRewardIdByReport, getReportForReward, getRewardRow, listClaimsForReward, listRewards, type ExtraColumns, type rewards as rewardsTable } from '@firebreak/db';
+import {
+  countRewards,
+  disclosuresForReport,
+  findRewardIdByReport,
+  getReportForReward,
+  getRewardRow,
+  listClaimsForReward,
+  listRewardsIn,
+  rewardReportSummaries,
+  type ExtraColumns,
+  type rewards as rewardsTable,
+} from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
 import { requireAccess, kernelDeps, referenceOf, uniqueAsConflict, type StaffContext } from '../application/access';
 import { domainError } from '../application/failure';
 import { capabilityProcedure, router } from '../trpc';
 import { rewardClaims } from './rewards/claims';
+import { rewardYearList } from './rewards/year-list';
 import { gatherRewardFacts, officerJudgementSchema } from './rewards/reward-facts';
 import { rewardRulesById, rewardRulesFor } from '../services/reward-rules';
 import { amountExplanation, claimView, rewardView } from './rewards/views';
@@ -31,6 +43,8 @@ const reasonInput = z.object({ rewardId: z.uuid(), reason: z.string().max(1000) 
 const payInput = z.object({ rewardId: z.uuid(), paymentReference: z.string().max(100) });
 const listRewardsInput = z.object({
   status: z.enum(REWARD_STATUSES).optional(),
+  /** Several statuses at once (a work queue: determined, awaiting approval ...); `status` narrows further. */
+  statuses: z.array(z.enum(REWARD_STATUSES)).max(REWARD_STATUSES.length).optional(),
   limit: z.int().min(1).max(200).default(50),
   offset: z.int().min(0).default(0),
 });
@@ -194,11 +208,15 @@ export const rewards = router({
       }),
     ),
 
+  /** One page of the rewards in scope, newest first, with the report's category and venue (never who filed it). */
   list: capabilityProcedure('reward.read')
     .input(listRewardsInput)
     .query(async ({ ctx, input }) => {
-      const rows = await listRewards(ctx.db, { rootId: ctx.jurisdictionRoot, limit: input.limit, offset: input.offset, ...(input.status ? { status: input.status } : {}) });
-      return rows.map(rewardView);
+      const statuses = input.status ? [input.status] : input.statuses;
+      const filter = { rootId: ctx.jurisdictionRoot, ...(statuses?.length ? { statuses } : {}) };
+      const [rows, total] = await Promise.all([listRewardsIn(ctx.db, { ...filter, limit: input.limit, offset: input.offset }), countRewards(ctx.db, filter)]);
+      const reports = await rewardReportSummaries(ctx.db, rows.map((r) => r.reportId));
+      return { items: rows.map((r) => ({ ...rewardView(r), report: reports.get(r.reportId) ?? null })), total };
     }),
 
   /** One reward with "why this amount" (the factor list) and its claims, none of them identifying anyone. */
@@ -208,9 +226,17 @@ export const rewards = router({
       const row = await getRewardRow(ctx.db, input.rewardId);
       await requireAccess(ctx, 'reward.read', { jurisdictionId: row.jurisdictionId });
       const view = rewardView(row);
-      const claims = (await listClaimsForReward(ctx.db, row.id)).map(claimView);
-      return { ...view, why: amountExplanation(view.state), claims };
+      const [claimRows, reports, disclosures] = await Promise.all([listClaimsForReward(ctx.db, row.id), rewardReportSummaries(ctx.db, [row.reportId]), disclosuresForReport(ctx.db, row.reportId)]);
+      return {
+        ...view,
+        why: amountExplanation(view.state),
+        claims: claimRows.map(claimView),
+        report: reports.get(row.reportId) ?? null,
+        /** Disclosure requests about this report: who asked, why, the decision; never the identity. */
+        disclosures,
+      };
     }),
 
   claims: rewardClaims,
+  yearList: rewardYearList,
 });

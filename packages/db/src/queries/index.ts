@@ -24,6 +24,7 @@ export * from './determinations';
 export * from './rewards';
 export * from './claims';
 export * from './disclosures';
+export * from './reward-lists';
 export * from './campaigns';
 export * from './draws';
 export * from './dashboard';

@@ -62,6 +62,7 @@ export const ENTITY_KINDS = [
   'standard',
   'reward_rules',
   'user',
+  'reward_list',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 

@@ -36,6 +36,7 @@ export const ERROR_CATALOGUE = {
   'INSPECTION.NOT_FOUND': { en: 'No such inspection', zh: '检查记录不存在' },
   'REPORT.NOT_FOUND': { en: 'No such report', zh: '举报不存在' },
   'REWARD.NOT_FOUND': { en: 'This report has no reward to claim', zh: '该举报暂无可申领的奖励' },
+  'REWARD_LIST.NOT_FOUND': { en: 'No list has been prepared for this year yet', zh: '该年度奖励公示名单尚未编制' },
   'VENUE.NOT_FOUND': { en: 'The venue does not exist', zh: '场所不存在' },
   'ATTACHMENT.UNAVAILABLE': { en: 'A photo was not found or already belongs to another record; upload it again', zh: '照片不存在或已被其他记录使用，请重新上传' },
 
@@ -46,6 +47,7 @@ export const ERROR_CATALOGUE = {
   'MAJOR.DETERMINATION_MISMATCH': { en: 'The determination was made on another hazard', zh: '该判定记录不属于此隐患' },
   'REWARD.ALREADY_OPENED': { en: 'A reward has already been opened for this report', zh: '该举报已进入奖励程序' },
   'REWARD.NO_ACCEPTED_CLAIM': { en: 'No accepted claim to pay', zh: '没有已受理的领奖申请' },
+  'REWARD_LIST.CONFLICT': { en: 'Someone else prepared this list at the same time; preview it again', zh: '他人正在同时编制该名单，请重新预览' },
   'REWARD_RULES.STALE': { en: 'Someone else added a version meanwhile; try again', zh: '奖励规则已被他人更新，请重试' },
   'STANDARD.STALE': { en: 'Someone else created this version meanwhile; reload and try again', zh: '该版本已被他人创建，请刷新后重试' },
   'USER.ALREADY_DISABLED': { en: 'This account is already disabled', zh: '该账号已停用' },
