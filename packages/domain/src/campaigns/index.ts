@@ -1,0 +1,4 @@
+export * from './campaign-figures';
+export * from './campaign-rollup';
+export * from './cadence-period';
+export * from './cadence-report';
