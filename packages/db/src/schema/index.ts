@@ -16,3 +16,4 @@ export * from './outbox';
 export * from './idempotency';
 export { lifecycleColumns } from './lifecycle-columns';
 export * from './determinations';
+export * from './campaign-reports';
