@@ -93,6 +93,7 @@ interface TaskNode {
   readonly title: string;
   readonly status: string;
   readonly overdue: boolean;
+  readonly ownerDepartmentId: string;
   readonly leadDepartmentId: string | null;
   readonly leadDepartmentName: string | null;
   readonly deadline: string | null;
@@ -119,6 +120,7 @@ function taskTree(rows: readonly CampaignTaskRow[], now: Date, names: ReadonlyMa
       title: s.title,
       status: r.status,
       overdue: roll.overdue,
+      ownerDepartmentId: s.ownerDepartmentId,
       leadDepartmentId: s.leadDepartmentId,
       leadDepartmentName: s.leadDepartmentId ? (names.get(s.leadDepartmentId) ?? null) : null,
       deadline: s.deadline,
