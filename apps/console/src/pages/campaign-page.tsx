@@ -52,6 +52,8 @@ export default function CampaignPage({ params }: { params: Record<string, string
   const departments = useQuery({ ...trpc.campaigns.departments.queryOptions({}), enabled: canManage });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [stale, setStale] = useState(false);
+  // Every item starts open, new ones too; the user folds what they do not need.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [form] = Form.useForm<DialogValues>();
   const reload = async () => {
     setStale(false);
@@ -107,9 +109,9 @@ export default function CampaignPage({ params }: { params: Record<string, string
     const commands = access.readOnly ? [] : allowedCampaignCommands(t, me, t.overdue);
     const buttons: React.ReactNode[] = [];
     const name = `${t.code} ${t.title}`;
-    if (canManage && me.departmentId === t.ownerDepartmentId && t.status !== 'completed')
+    if (canManage && me.departmentId === t.ownerDepartmentId && t.status !== 'completed' && t.code.split('.').length < 3)
       buttons.push(
-        <Button key="add" size="small" onClick={() => open({ kind: 'add', parent: t })} aria-label={tx(`为 ${name} 添加子项`, `Add a sub-item to ${name}`)}>
+        <Button key="add" size="small" type="link" onClick={() => open({ kind: 'add', parent: t })} aria-label={tx(`为 ${name} 添加子项`, `Add a sub-item to ${name}`)}>
           {tx('添加子项', 'Sub-item')}
         </Button>,
       );
@@ -181,7 +183,10 @@ export default function CampaignPage({ params }: { params: Record<string, string
             <Descriptions.Item label={tx('末级任务', 'Leaf tasks')}>{tx(`${progressTotal.completed} / ${progressTotal.leaves} 项已验收`, `${progressTotal.completed} of ${progressTotal.leaves} accepted`)}</Descriptions.Item>
           </Descriptions>
           <div data-testid="campaign-progress">
-            <Progress percent={progressTotal.percent} size="small" aria-label={tx('总体完成率', 'Overall completion')} />
+            <Progress percent={progressTotal.percent} size="small" showInfo={false} aria-label={tx('总体完成率', 'Overall completion')} />
+            <div>
+              <strong>{tx(`总体完成率 ${progressTotal.percent}%`, `${progressTotal.percent}% done`)}</strong>
+            </div>
             {progressTotal.overdueTasks > 0 ? (
               <span className="console-overdue" data-testid="campaign-overdue">
                 {tx(`${progressTotal.overdueTasks} 项任务逾期`, `${progressTotal.overdueTasks} task(s) overdue`)}
@@ -216,34 +221,48 @@ export default function CampaignPage({ params }: { params: Record<string, string
                   data-testid="campaign-tasks"
                   dataSource={view.tasks}
                   pagination={false}
-                  expandable={{ defaultExpandAllRows: true, childrenColumnName: 'children' }}
+                  expandable={{
+                    childrenColumnName: 'children',
+                    indentSize: 12,
+                    expandedRowKeys: allIds(view.tasks).filter((k) => !collapsed.has(k)),
+                    onExpand: (expanded, t) =>
+                      setCollapsed((c) => {
+                        const next = new Set(c);
+                        if (expanded) next.delete(t.id);
+                        else next.add(t.id);
+                        return next;
+                      }),
+                  }}
                   rowClassName={(t) => (t.overdue ? 'console-row-overdue' : '')}
                   onRow={(t) => ({ 'data-code': t.code, 'data-overdue': t.overdue ? 'true' : 'false' }) as React.HTMLAttributes<HTMLElement>}
                   locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tx('尚未分解任务', 'No tasks yet')} /> }}
                   columns={[
-                    { title: tx('编号', 'No.'), dataIndex: 'code', width: 110 },
+                    { title: tx('编号', 'No.'), dataIndex: 'code', width: 96 },
                     {
                       title: tx('任务', 'Task'),
                       dataIndex: 'title',
                       render: (v: string, t) => (
                         <>
                           <div>{v}</div>
-                          {t.latestReport ? <div className="console-muted">{tx(`最新进展：${t.latestReport.summary}`, `Latest: ${t.latestReport.summary}`)}</div> : null}
                           {t.sentBackReason ? <div className="console-overdue">{tx(`退回：${t.sentBackReason}`, `Sent back: ${t.sentBackReason}`)}</div> : null}
                         </>
                       ),
                     },
-                    { title: tx('牵头部门', 'Lead department'), dataIndex: 'leadDepartmentName', width: 170, render: (v: string | null) => v ?? <span className="console-muted">{tx('未指定', 'None yet')}</span> },
                     {
-                      title: tx('完成时限', 'Deadline'),
-                      dataIndex: 'deadline',
-                      width: 150,
-                      render: (v: string | null, t) => (t.status === 'completed' || t.status === 'reported' ? <span>{v ? dateTime(v).slice(0, 10) : '—'}</span> : <Clock deadline={v} overdue={t.overdue} />),
+                      title: tx('牵头部门 / 完成时限', 'Lead / deadline'),
+                      key: 'lead',
+                      width: 170,
+                      render: (_: unknown, t) => (
+                        <>
+                          <div>{t.leadDepartmentName ?? <span className="console-muted">{tx('未指定', 'None yet')}</span>}</div>
+                          <div>{t.status === 'completed' || t.status === 'reported' ? <span className="console-muted">{t.deadline ? dateTime(t.deadline).slice(0, 10) : ''}</span> : t.deadline ? <Clock deadline={t.deadline} overdue={t.overdue} /> : null}</div>
+                        </>
+                      ),
                     },
                     {
                       title: tx('状态', 'Status'),
                       dataIndex: 'status',
-                      width: 130,
+                      width: 120,
                       render: (v: CampaignTaskStatus, t) => (
                         <span data-status={v}>
                           <ToneTag tone={TASK_TONES[v]}>{label(TASK_STATUS_TEXT[v])}</ToneTag>
@@ -254,14 +273,15 @@ export default function CampaignPage({ params }: { params: Record<string, string
                     {
                       title: tx('完成率', 'Done'),
                       key: 'rollup',
-                      width: 150,
+                      width: 110,
                       render: (_: unknown, t) => (
                         <span data-testid={`rollup-${t.code}`} data-percent={t.rollup.percent}>
-                          <Progress percent={t.rollup.percent} size="small" status={t.rollup.overdueLeaves > 0 ? 'exception' : undefined} format={() => `${t.rollup.completed}/${t.rollup.leaves}`} aria-label={tx(`${t.code} 完成率 ${t.rollup.percent}%`, `${t.code} ${t.rollup.percent}% done`)} />
+                          <Progress percent={t.rollup.percent} size="small" showInfo={false} status={t.rollup.overdueLeaves > 0 ? 'exception' : 'normal'} aria-label={tx(`${t.code} 完成率 ${t.rollup.percent}%`, `${t.code} ${t.rollup.percent}% done`)} />
+                          <span className="console-muted">{`${t.rollup.percent}%（${t.rollup.completed}/${t.rollup.leaves}）`}</span>
                         </span>
                       ),
                     },
-                    { title: tx('操作', 'Actions'), key: 'actions', width: 230, render: (_: unknown, t) => actions(t) },
+                    { title: tx('操作', 'Actions'), key: 'actions', width: 190, render: (_: unknown, t) => actions(t) },
                   ]}
                 />
               </Card>
@@ -422,4 +442,8 @@ export default function CampaignPage({ params }: { params: Record<string, string
       </Modal>
     </>
   );
+}
+
+function allIds(tasks: readonly Task[]): string[] {
+  return tasks.flatMap((t) => [t.id, ...allIds(t.children)]);
 }
