@@ -32,7 +32,7 @@ describe('campaigns: committee dispatches a task tree → education bureau start
   const sessions: AppSession[] = [];
   afterAll(async () => {
     for (const s of sessions) await s.close().catch(() => undefined);
-  });
+  }, 180_000);
 
   it('committee creates a campaign and breaks it into an item and two sub-items, one assigned to the education bureau', async () => {
     const s = await consoleAs('committee', '/console/campaigns', DESKTOP);
@@ -73,7 +73,7 @@ describe('campaigns: committee dispatches a task tree → education bureau start
     await expect.poll(() => row(s, '1.1').textContent()).toContain('示范市教育局');
     expect(await row(s, '1').getByTestId('rollup-1').getAttribute('data-percent')).toBe('0');
     expect(s.problems).toEqual([]);
-  });
+  }, 180_000);
 
   it('the education bureau (industry) starts the task and reports its figures', async () => {
     const s = await consoleAs('industry', `/console/campaigns/${campaignId}`, DESKTOP);
@@ -94,7 +94,7 @@ describe('campaigns: committee dispatches a task tree → education bureau start
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await row(s, '1.1').locator('[data-status="reported"]').waitFor();
     expect(s.problems).toEqual([]);
-  });
+  }, 180_000);
 
   it('committee accepts: the task is done and the item rolls up to half', async () => {
     const s = sessions[0]!;
@@ -107,6 +107,8 @@ describe('campaigns: committee dispatches a task tree → education bureau start
     await page.getByRole('tab', { name: /进展清单/ }).click();
     await page.getByText('清理违规充电点6处').waitFor();
     await page.getByRole('tab', { name: /任务清单/ }).click();
+    // The acceptance toast has gone before the picture is taken.
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await settled(s);
     await s.screenshot('console-campaign-tree-1280');
     await axeClean(s);
@@ -115,7 +117,7 @@ describe('campaigns: committee dispatches a task tree → education bureau start
     expect(got.tasks[0]!.children[0]).toMatchObject({ code: '1.1', status: 'completed', leadDepartmentName: '示范市教育局' });
     expect(got.progressTotal).toMatchObject({ leaves: 2, completed: 1, percent: 50 });
     expect(s.problems).toEqual([]);
-  });
+  }, 180_000);
 
   it('committee drafts the weekly analysis from the data, edits it, issues it and prints it', async () => {
     const s = sessions[0]!;
@@ -144,7 +146,7 @@ describe('campaigns: committee dispatches a task tree → education bureau start
     // Issued once per period: a second issue for the same week is refused.
     await expect((await apiAs('committee')).campaigns.issueReport.mutate({ campaignId, kind: 'weekly_analysis', on: reports[0]!.periodFrom, title: 'x', sections: [] })).rejects.toThrow();
     expect(s.problems).toEqual([]);
-  });
+  }, 180_000);
 
   it('the demo campaign shows its overdue task standing out in the tree', async () => {
     const api = await apiAs('committee');
@@ -167,5 +169,5 @@ describe('campaigns: committee dispatches a task tree → education bureau start
     await s.screenshot('console-campaign-overdue-1280');
     await axeClean(s);
     expect(s.problems).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -23,7 +23,9 @@ import { isStale, useText } from '../lib/text';
 import { Clock, PageHead, StaleNotice, StatusTag, ToneTag } from '../lib/ui';
 
 type View = RouterOutputs['campaigns']['get'];
-type Task = View['tasks'][number];
+type Node = View['tasks'][number];
+/** A tree row: leaves carry no `children`, so the table draws no expand button on them. */
+type Task = Omit<Node, 'children'> & { readonly children?: Task[] };
 type Dialog = { kind: 'add'; parent: Task | null } | { kind: 'assign' | 'report' | 'send_back'; task: Task } | null;
 
 interface DialogValues {
@@ -219,7 +221,7 @@ export default function CampaignPage({ params }: { params: Record<string, string
                   rowKey="id"
                   size="small"
                   data-testid="campaign-tasks"
-                  dataSource={view.tasks}
+                  dataSource={treeRows(view.tasks)}
                   pagination={false}
                   expandable={{
                     childrenColumnName: 'children',
@@ -237,7 +239,7 @@ export default function CampaignPage({ params }: { params: Record<string, string
                   onRow={(t) => ({ 'data-code': t.code, 'data-overdue': t.overdue ? 'true' : 'false' }) as React.HTMLAttributes<HTMLElement>}
                   locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tx('尚未分解任务', 'No tasks yet')} /> }}
                   columns={[
-                    { title: tx('编号', 'No.'), dataIndex: 'code', width: 96 },
+                    { title: tx('编号', 'No.'), dataIndex: 'code', width: 120, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
                     {
                       title: tx('任务', 'Task'),
                       dataIndex: 'title',
@@ -444,6 +446,10 @@ export default function CampaignPage({ params }: { params: Record<string, string
   );
 }
 
-function allIds(tasks: readonly Task[]): string[] {
+function allIds(tasks: readonly Node[]): string[] {
   return tasks.flatMap((t) => [t.id, ...allIds(t.children)]);
+}
+
+function treeRows(tasks: readonly Node[]): Task[] {
+  return tasks.map(({ children, ...t }) => (children.length ? { ...t, children: treeRows(children) } : t));
 }

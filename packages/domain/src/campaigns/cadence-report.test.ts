@@ -79,6 +79,10 @@ describe('buildCadenceReport', () => {
     expect(r.sections.find((s) => s.key === 'overdue')!.table!.rows).toEqual([['1.2', '群租房', '住建局', '2026-03-12']]);
     expect(r.sections.find((s) => s.key === 'measures')!.table!.rows).toEqual([['罚款', '1'], ['责令改正', '1']]);
     expect(r.sections.find((s) => s.key === 'measures')!.text).toContain('罚款5,000元');
+    expect(r.sections.find((s) => s.key === 'overview')!.text).toMatch(/^截至2026-03-15，电动自行车专项整治共分解任务3项/);
+    // The running week is reported as of today.
+    const running = buildCadenceReport({ ...input(), now: new Date('2026-03-11T02:00:00Z') });
+    expect(running.sections.find((s) => s.key === 'overview')!.text).toMatch(/^截至2026-03-11，/);
     expect(r.sections.find((s) => s.key === 'next_steps')!.text).toContain('住建局');
   });
 

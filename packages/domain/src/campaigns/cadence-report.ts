@@ -96,6 +96,8 @@ export function buildCadenceReport(input: CadenceInput): CadenceReportDraft {
   const upToEnd = (iso: string) => chinaDate(new Date(iso)) <= period.to;
   const periodEnd = new Date(`${period.to}T23:59:59.999+08:00`);
   const asOf = periodEnd.getTime() < input.now.getTime() ? periodEnd : input.now;
+  // A report on the running period speaks of today, not of its last day.
+  const asOfDay = chinaDate(asOf);
 
   const rollup = rollUpCampaignTasks(input.tasks, asOf);
   const total = campaignProgress(input.tasks, asOf);
@@ -144,7 +146,7 @@ export function buildCadenceReport(input: CadenceInput): CadenceReportDraft {
       key: 'overview',
       heading: '一、总体进展',
       text:
-        `截至${period.to}，${input.campaign.name}共分解任务${total.leaves}项（末级），已验收完成${total.completed}项，完成率${total.percent}%；` +
+        `截至${asOfDay}，${input.campaign.name}共分解任务${total.leaves}项（末级），已验收完成${total.completed}项，完成率${total.percent}%；` +
         `本期验收完成${completedInPeriod}项，各牵头部门报送进展${reportsInPeriod.length}次。` +
         (figureText ? `累计报送：${figureText}。` : ''),
       table: null,
@@ -167,7 +169,7 @@ export function buildCadenceReport(input: CadenceInput): CadenceReportDraft {
       key: 'overdue',
       heading: '三、逾期任务',
       text: overdue.length
-        ? `截至${period.to}，${overdue.length}项任务超过完成时限未完成，请牵头部门说明原因、限期完成。`
+        ? `截至${asOfDay}，${overdue.length}项任务超过完成时限未完成，请牵头部门说明原因、限期完成。`
         : '本期无逾期任务。',
       table: overdue.length
         ? { columns: ['编号', '任务', '牵头部门', '完成时限'], rows: overdue.map((t) => [t.code, t.title, t.leadDepartmentName ?? '—', t.deadline ? chinaDate(new Date(t.deadline)) : '—']) }
@@ -176,7 +178,7 @@ export function buildCadenceReport(input: CadenceInput): CadenceReportDraft {
     {
       key: 'hazards',
       heading: '四、隐患清单',
-      text: `本期专项检查发现火灾隐患${hazardsFound}处，整改销号${hazardsClosed}处；截至${period.to}尚未销号${hazardsOpen}处。`,
+      text: `本期专项检查发现火灾隐患${hazardsFound}处，整改销号${hazardsClosed}处；截至${asOfDay}尚未销号${hazardsOpen}处。`,
       table: null,
     },
     {
