@@ -4,6 +4,7 @@ import { useTRPC, useTRPCClient, type RouterOutputs } from '@firebreak/client';
 import {
   CADENCE_REPORT_LABELS,
   CAMPAIGN_FIGURES,
+  CAMPAIGN_TASK_MAX_DEPTH,
   ENFORCEMENT_ACTIONS,
   HAZARD_STATUS_LABELS,
   RISK_CATEGORIES,
@@ -111,7 +112,7 @@ export default function CampaignPage({ params }: { params: Record<string, string
     const commands = access.readOnly ? [] : allowedCampaignCommands(t, me, t.overdue);
     const buttons: React.ReactNode[] = [];
     const name = `${t.code} ${t.title}`;
-    if (canManage && me.departmentId === t.ownerDepartmentId && t.status !== 'completed' && t.code.split('.').length < 3)
+    if (canManage && me.departmentId === t.ownerDepartmentId && t.status !== 'completed' && t.code.split('.').length < CAMPAIGN_TASK_MAX_DEPTH)
       buttons.push(
         <Button key="add" size="small" type="link" onClick={() => open({ kind: 'add', parent: t })} aria-label={tx(`为 ${name} 添加子项`, `Add a sub-item to ${name}`)}>
           {tx('添加子项', 'Sub-item')}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, campaignReports, countAuditEntries, countRows } from '@firebreak/db';
+import { auditLog, campaignReports, campaignTasks, countAuditEntries, countRows } from '@firebreak/db';
 import { expectInvalidInput, expectRefusal } from '../testing/expect-refusal';
 import type { Caller } from '../testing/rewards-fixtures';
 import { createWorld, type World } from '../testing/world';
@@ -70,6 +70,19 @@ describe('campaigns.get roll-up', () => {
     } finally {
       world.now = saved;
     }
+  });
+});
+
+describe('campaigns task tree depth', () => {
+  it('stops at sub-sub-items: a fourth level is refused and nothing is added', async () => {
+    const c = await committee.campaigns.create({ name: '层级测试', jurisdictionId: world.j.city, startsOn: '2026-03-01' });
+    const item = await committee.campaigns.addTask({ campaignId: c.id, title: '大项' });
+    const sub = await committee.campaigns.addTask({ campaignId: c.id, parentId: item.id, title: '子项' });
+    const leaf = await committee.campaigns.addTask({ campaignId: c.id, parentId: sub.id, title: '细项' });
+    expect(leaf.state.code).toBe('1.1.1');
+    const before = await countRows(world.db.db, campaignTasks);
+    await expectRefusal(committee.campaigns.addTask({ campaignId: c.id, parentId: leaf.id, title: '第四级' }), 'BAD_REQUEST', 'CAMPAIGN_TASK.TOO_DEEP');
+    expect(await countRows(world.db.db, campaignTasks)).toBe(before);
   });
 });
 
