@@ -13,3 +13,4 @@ export * from './projections/index';
 export * from './input/index';
 export * from './jobs/index';
 export * from './work/waiting-steps';
+export * from './campaigns/index';

@@ -1,15 +1,23 @@
 import { z } from 'zod';
 import {
+  CADENCE_REPORT_KINDS,
+  campaignProgress,
   createCampaignTask,
-  isCampaignTaskOverdue,
+  rollUpCampaignTasks,
   stamp,
+  type CadenceReportDraft,
+  type TaskRollup,
   transitionCampaignTask,
   type CampaignTaskCommand,
   type CampaignTaskState,
 } from '@firebreak/domain';
 import {
+  departmentNames,
+  getCampaignReportRow,
   getCampaignRow,
   getDepartmentRow,
+  listCampaignReports,
+  listDepartmentRows,
   insertCampaignRecord,
   listCampaignHazards,
   listCampaignMeasures,
@@ -22,6 +30,7 @@ import {
 } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
 import { requireAccess, kernelDeps, type StaffContext } from '../application/access';
+import { draftCampaignReport, issueCampaignReport } from '../application/campaigns/cadence-reports';
 import { capabilityProcedure, router } from '../trpc';
 
 const ymd = z.iso.date();
@@ -57,6 +66,17 @@ const listInput = z.object({
   offset: z.int().min(0).default(0),
 });
 const campaignIdInput = z.object({ campaignId: z.uuid() });
+const reportKind = z.enum(CADENCE_REPORT_KINDS);
+const draftReportInput = z.object({ campaignId: z.uuid(), kind: reportKind, on: ymd.optional() });
+const issueReportInput = z.object({
+  campaignId: z.uuid(),
+  kind: reportKind,
+  /** Any day of the period (the draft's period.from). */
+  on: ymd,
+  title: z.string().max(200),
+  sections: z.array(z.object({ key: z.string().max(40), text: z.string().max(20_000) })).max(20),
+});
+const reportIdInput = z.object({ reportId: z.uuid() });
 
 type Saved = { id: string; version: number; state: CampaignTaskState };
 const taskView = (s: Saved) => ({ id: s.id, status: s.state.status, version: s.version, state: s.state });
@@ -73,26 +93,41 @@ interface TaskNode {
   readonly title: string;
   readonly status: string;
   readonly overdue: boolean;
+  readonly ownerDepartmentId: string;
   readonly leadDepartmentId: string | null;
+  readonly leadDepartmentName: string | null;
   readonly deadline: string | null;
   readonly version: number;
+  /** Progress rolled up from the sub-sub-items below (the kernel's rollUpCampaignTasks). */
+  readonly rollup: TaskRollup;
+  readonly latestReport: { readonly summary: string; readonly figures: Readonly<Record<string, number>>; readonly at: string; readonly by: string } | null;
+  readonly sentBackReason: string | null;
   readonly children: TaskNode[];
 }
 
 /** The task list as the outline tree (7 items → 22 sub-items → 91 sub-sub-items), siblings by ordinal. */
-function taskTree(rows: readonly CampaignTaskRow[], now: Date): TaskNode[] {
+function taskTree(rows: readonly CampaignTaskRow[], now: Date, names: ReadonlyMap<string, string>): TaskNode[] {
+  const states = rows.map((r) => r.state as unknown as CampaignTaskState);
+  const rollup = rollUpCampaignTasks(states, now);
   const nodes = new Map<string, TaskNode>();
   for (const r of rows) {
     const s = r.state as unknown as CampaignTaskState;
+    const last = s.reports.at(-1);
+    const roll = rollup.get(r.id)!;
     nodes.set(r.id, {
       id: r.id,
       code: s.code,
       title: s.title,
       status: r.status,
-      overdue: isCampaignTaskOverdue(s, now),
+      overdue: roll.overdue,
+      ownerDepartmentId: s.ownerDepartmentId,
       leadDepartmentId: s.leadDepartmentId,
+      leadDepartmentName: s.leadDepartmentId ? (names.get(s.leadDepartmentId) ?? null) : null,
       deadline: s.deadline,
       version: r.version,
+      rollup: roll,
+      latestReport: last ? { summary: last.summary, figures: last.figures, at: last.by.at, by: last.by.name } : null,
+      sentBackReason: s.status === 'in_progress' && s.sentBack ? s.sentBack.reason : null,
       children: [],
     });
   }
@@ -209,6 +244,51 @@ export const campaigns = router({
         .sort((a, b) => (a.by.at < b.by.at ? -1 : a.by.at > b.by.at ? 1 : 0));
       const hazards = await listCampaignHazards(ctx.db, campaign.id);
       const measures = await listCampaignMeasures(ctx.db, campaign.id);
-      return { campaign, tasks: taskTree(rows, ctx.clock()), progress, hazards, measures };
+      const states = rows.map((r) => r.state as unknown as CampaignTaskState);
+      const names = await departmentNames(ctx.db, [...states.flatMap((s) => (s.leadDepartmentId ? [s.leadDepartmentId] : [])), ...(campaign.leadDepartmentId ? [campaign.leadDepartmentId] : [])]);
+      const now = ctx.clock();
+      return {
+        campaign: { ...campaign, leadDepartmentName: campaign.leadDepartmentId ? (names.get(campaign.leadDepartmentId) ?? null) : null },
+        progressTotal: campaignProgress(states, now),
+        tasks: taskTree(rows, now, names),
+        progress: progress.map((p) => ({ ...p, leadDepartmentName: names.get(states.find((s) => s.id === p.taskId)?.leadDepartmentId ?? '') ?? null })),
+        hazards,
+        measures,
+      };
+    }),
+
+  /** Departments in the caller's subtree a task can be handed to (the assign form's choices). */
+  departments: capabilityProcedure('campaign.manage')
+    .input(z.object({}).default({}))
+    .query(async ({ ctx }) => (await listDepartmentRows(ctx.db, { rootId: ctx.jurisdictionRoot })).map((d) => ({ id: d.id, name: d.name, kind: d.kind }))),
+
+  /** A cadence report drafted from the four lists for the period containing `on`; nothing is stored. */
+  draftReport: capabilityProcedure('campaign.manage')
+    .input(draftReportInput)
+    .query(async ({ ctx, input }) => draftCampaignReport(ctx, input)),
+
+  /** Issues the report with the officer's wording; stored once per period and never changed. */
+  issueReport: capabilityProcedure('campaign.manage')
+    .input(issueReportInput)
+    .mutation(async ({ ctx, input }) => issueCampaignReport(ctx, input)),
+
+  /** Issued reports of a campaign, newest first. */
+  reports: capabilityProcedure('dashboard.read')
+    .input(campaignIdInput)
+    .query(async ({ ctx, input }) => {
+      const campaign = await getCampaignRow(ctx.db, input.campaignId);
+      await requireAccess(ctx, 'dashboard.read', { jurisdictionId: campaign.jurisdictionId });
+      return listCampaignReports(ctx.db, campaign.id);
+    }),
+
+  /** One issued report as it was issued (the printable page and the export read it). */
+  report: capabilityProcedure('dashboard.read')
+    .input(reportIdInput)
+    .query(async ({ ctx, input }) => {
+      const row = await getCampaignReportRow(ctx.db, input.reportId);
+      await requireAccess(ctx, 'dashboard.read', { jurisdictionId: row.jurisdictionId });
+      const campaign = await getCampaignRow(ctx.db, row.campaignId);
+      const names = await departmentNames(ctx.db, [row.departmentId]);
+      return { ...row, sections: row.sections as CadenceReportDraft['sections'], figures: row.figures as unknown as CadenceReportDraft['figures'], campaignName: campaign.name, departmentName: names.get(row.departmentId) ?? null };
     }),
 });

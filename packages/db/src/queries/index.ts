@@ -33,3 +33,4 @@ export * from './admin';
 export * from './jobs';
 export * from './outbox';
 export * from './work';
+export * from './campaign-reports';

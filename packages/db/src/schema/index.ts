@@ -17,3 +17,4 @@ export * from './idempotency';
 export { lifecycleColumns } from './lifecycle-columns';
 export * from './determinations';
 export * from './reward-lists';
+export * from './campaign-reports';

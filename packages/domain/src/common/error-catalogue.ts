@@ -38,10 +38,12 @@ export const ERROR_CATALOGUE = {
   'REWARD.NOT_FOUND': { en: 'This report has no reward to claim', zh: '该举报暂无可申领的奖励' },
   'REWARD_LIST.NOT_FOUND': { en: 'No list has been prepared for this year yet', zh: '该年度奖励公示名单尚未编制' },
   'VENUE.NOT_FOUND': { en: 'The venue does not exist', zh: '场所不存在' },
+  'CAMPAIGN_REPORT.NOT_FOUND': { en: 'No such campaign report', zh: '专项行动报告不存在' },
   'ATTACHMENT.UNAVAILABLE': { en: 'A photo was not found or already belongs to another record; upload it again', zh: '照片不存在或已被其他记录使用，请重新上传' },
 
   // Conflicts with what is stored
   'API_KEY.ALREADY_REVOKED': { en: 'This key is already revoked', zh: '该接口密钥已吊销' },
+  'CAMPAIGN_REPORT.ALREADY_ISSUED': { en: 'A report of this kind has already been issued for this period', zh: '该报告期的此类报告已出具' },
   'DRAW.ALREADY_PUBLISHED': { en: 'This draw has already been published', zh: '该抽查结果已公开' },
   'JURISDICTION.DUPLICATE': { en: 'A jurisdiction with this code already exists', zh: '该区划代码已存在' },
   'MAJOR.DETERMINATION_MISMATCH': { en: 'The determination was made on another hazard', zh: '该判定记录不属于此隐患' },

@@ -120,6 +120,9 @@ describe('createCampaignTask', () => {
   it('refuses a parent from another campaign, blank titles, non-owners and actors outside the jurisdiction', () => {
     const other = { ...input, parent: { id: 'task-x', campaignId: 'cmp-2024', code: '3' } };
     expect(errorOf(createCampaignTask(other, ctxFor(owner))).code).toBe('CAMPAIGN_TASK.PARENT_MISMATCH');
+    // Three levels: a sub-sub-item (3.2.1) takes no children; a sub-item (3.2) does.
+    expect(errorOf(createCampaignTask({ ...input, code: '3.2.1.1', parent: { id: 'task-3-2-1', campaignId: 'cmp-2025', code: '3.2.1' } }, ctxFor(owner))).code).toBe('CAMPAIGN_TASK.TOO_DEEP');
+    expect(createCampaignTask({ ...input, code: '3.2.1', parent: { id: 'task-3-2', campaignId: 'cmp-2025', code: '3.2' } }, ctxFor(owner)).ok).toBe(true);
     expect(errorOf(createCampaignTask({ ...input, title: ' ' }, ctxFor(owner))).code).toBe('CAMPAIGN_TASK.TITLE_REQUIRED');
     expect(errorOf(createCampaignTask({ ...input, code: '' }, ctxFor(owner))).code).toBe('CAMPAIGN_TASK.TITLE_REQUIRED');
     for (const role of ['inspector', 'industry_officer', 'public', 'reward_officer'] as const) {

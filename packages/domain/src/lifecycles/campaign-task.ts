@@ -140,6 +140,9 @@ export interface CreateCampaignTaskInput {
 
 const TASK_DEADLINE = 'campaign_task.deadline';
 
+/** Items → sub-items → sub-sub-items (7 / 22 / 91 in the seeds' city): the outline stops at three levels. */
+export const CAMPAIGN_TASK_MAX_DEPTH = 3;
+
 export function createCampaignTask(input: CreateCampaignTaskInput, ctx: TransitionContext): TransitionResult<CampaignTaskState> {
   const role: Role = ctx.actor.role;
   if (!(CAMPAIGN_OWNER_ROLES as readonly Role[]).includes(role)) {
@@ -156,6 +159,11 @@ export function createCampaignTask(input: CreateCampaignTaskInput, ctx: Transiti
   const code = input.code.trim();
   if (title === '' || code === '') {
     return err('CAMPAIGN_TASK.TITLE_REQUIRED', 'A task needs an outline number and a title', '任务须有编号和名称');
+  }
+  if (input.parent && input.parent.code.split('.').length >= CAMPAIGN_TASK_MAX_DEPTH) {
+    return err('CAMPAIGN_TASK.TOO_DEEP', 'The task list has three levels: items, sub-items and sub-sub-items', '任务清单分为大项、子项、细项三级，不能再往下分解', {
+      parentId: input.parent.id,
+    });
   }
   if (input.parent && input.parent.campaignId !== input.campaignId) {
     return err('CAMPAIGN_TASK.PARENT_MISMATCH', 'The parent task belongs to another campaign', '上级任务不属于同一专项行动', {
