@@ -100,7 +100,7 @@ export async function bulletinExportRoutes(app: FastifyInstance, opts: ExportRou
   app.get(BULLETIN_XLSX_ROUTE, async (request, reply) => {
     const caller = createCaller(await opts.contextFor(request, reply));
     const query = request.query as Record<string, unknown>;
-    const text = (k: string) => (typeof query[k] === 'string' && query[k] !== '' ? (query[k] as string) : undefined);
+    const text = (k: string) => (typeof query[k] === 'string' && query[k] !== '' ? (query[k]) : undefined);
     const jurisdictionId = text('jurisdictionId');
     let b: Bulletin;
     try {
