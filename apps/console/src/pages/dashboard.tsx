@@ -175,7 +175,7 @@ export default function Dashboard() {
           size="small"
           pagination={false}
           dataSource={t.jointInspectionsByDepartment}
-          locale={{ emptyText: tx('本期无联合检查', 'No joint inspections in this period') }}
+          locale={{ emptyText: <span className="console-muted">{tx('本期无联合检查', 'No joint inspections in this period')}</span> }}
           columns={[
             { title: tx('部门', 'Department'), dataIndex: 'departmentName' },
             { title: tx('联合检查（次）', 'Joint inspections'), dataIndex: 'inspections', width: 160 },

@@ -20,7 +20,7 @@ function Overview({ b, y, m }: { b: Bulletin; y: string; m: number }) {
   const t = b.total;
   const c = b.campaignCumulative;
   const joint = t.jointInspectionsByDepartment.reduce((n, d) => n + d.inspections, 0);
-  const best = b.ranking[0];
+  const best = b.ranking.filter((r) => r.rank === 1);
   return (
     <>
       <p className="doc-para">
@@ -28,7 +28,7 @@ function Overview({ b, y, m }: { b: Bulletin; y: string; m: number }) {
         提请挂牌督办重大火灾隐患单位{t.majorHazardUnitsListed}家，组织专家检查火灾高危单位{t.highRiskUnitsExpertChecked}家，开展部门联合检查{joint}次。
         截至月底，各牵头部门累计打通消防车通道{c.fireLanesCleared ?? 0}条，开展消防安全培训{c.trainingSessions ?? 0}次、培训{c.peopleTrained ?? 0}人次；
         尚有{t.hazardsOpen}处隐患未整改，其中逾期未改{t.hazardsOverdue}处。
-        {best ? `本月区域考核得分最高的是${best.name ?? ''}（${best.score}分）。` : ''}
+        {best.length > 0 ? `本月区域考核得分最高的是${best.map((r) => r.name ?? '').join('、')}（${best[0]!.score}分${best.length > 1 ? '，并列' : ''}）。` : ''}
       </p>
     </>
   );
