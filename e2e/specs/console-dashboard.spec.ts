@@ -121,6 +121,21 @@ describe('oversight: the dashboard, the monthly bulletin and the audit log (issu
     });
     const entities = await page.locator('[data-testid="audit-table"] tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
     expect(new Set(entities)).toEqual(new Set(['火灾隐患']));
+    // Then only the last days: every row the server returns falls inside the range.
+    const day = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+    const since = day(Date.now() - 6 * 86_400_000);
+    await page.getByPlaceholder('开始日期').click();
+    await page.getByPlaceholder('开始日期').fill(since);
+    await page.keyboard.press('Enter');
+    await page.getByPlaceholder('结束日期').fill(day(Date.now()));
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+    await page.getByTestId('audit-search-submit').click();
+    await settled(s);
+    await page.waitForFunction((from) => {
+      const cells = [...document.querySelectorAll('[data-testid="audit-table"] tbody tr.ant-table-row td:nth-child(2)')];
+      return cells.length > 0 && cells.every((c) => (c.textContent ?? '').slice(0, 10).replaceAll('/', '-') >= from);
+    }, since);
     await s.screenshot('console-audit-search-1280');
     await axeClean(s);
 

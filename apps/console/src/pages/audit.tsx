@@ -138,12 +138,12 @@ function SearchTab() {
               allowClear
               aria-label={tx('对象类型', 'Entity')}
               placeholder={tx('全部对象', 'All entities')}
-              style={{ minWidth: 160 }}
+              style={{ minWidth: 140 }}
               value={entity}
               onChange={(v) => setEntity(v ?? undefined)}
               options={[...ENTITY_LABELS].map(([k, l]) => ({ value: k, label: label(l) }))}
             />
-            <Input aria-label={tx('对象编号', 'Record id')} placeholder={tx('对象编号（可选）', 'Record id (optional)')} style={{ width: 300 }} value={entityId} disabled={!entity} onChange={(e) => setEntityId(e.target.value)} />
+            <Input aria-label={tx('对象编号', 'Record id')} placeholder={tx('对象编号（可选）', 'Record id (optional)')} style={{ width: 240 }} value={entityId} disabled={!entity} onChange={(e) => setEntityId(e.target.value)} />
             <DatePicker.RangePicker aria-label={tx('日期范围', 'Dates')} value={dates} onChange={(v) => setDates(v)} allowEmpty={[true, true]} />
             <Button type="primary" htmlType="submit" data-testid="audit-search-submit">
               {tx('查询', 'Search')}
