@@ -115,10 +115,8 @@ describe('oversight: the dashboard, the monthly bulletin and the audit log (issu
     await option(s, '火灾隐患').click();
     await page.getByTestId('audit-search-submit').click();
     await settled(s);
-    await page.waitForFunction(() => {
-      const cells = [...document.querySelectorAll('[data-testid="audit-table"] tbody tr.ant-table-row td:nth-child(6)')];
-      return cells.length > 0 && cells.every((c) => c.textContent?.startsWith('王监督'));
-    });
+    const column = (n: number) => page.locator(`[data-testid="audit-table"] tbody tr.ant-table-row td:nth-child(${n})`).allInnerTexts();
+    await expect.poll(async () => { const who = await column(6); return who.length > 0 && who.every((c) => c.startsWith('王监督')); }, { timeout: 30_000 }).toBe(true);
     const entities = await page.locator('[data-testid="audit-table"] tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
     expect(new Set(entities)).toEqual(new Set(['火灾隐患']));
     // Then only the last days: every row the server returns falls inside the range.
@@ -132,10 +130,7 @@ describe('oversight: the dashboard, the monthly bulletin and the audit log (issu
     await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
     await page.getByTestId('audit-search-submit').click();
     await settled(s);
-    await page.waitForFunction((from) => {
-      const cells = [...document.querySelectorAll('[data-testid="audit-table"] tbody tr.ant-table-row td:nth-child(2)')];
-      return cells.length > 0 && cells.every((c) => (c.textContent ?? '').slice(0, 10).replaceAll('/', '-') >= from);
-    }, since);
+    await expect.poll(async () => { const when = await column(2); return when.length > 0 && when.every((c) => c.slice(0, 10).replace(/\//g, '-') >= since); }, { timeout: 30_000 }).toBe(true);
     await s.screenshot('console-audit-search-1280');
     await axeClean(s);
 
