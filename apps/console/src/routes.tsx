@@ -37,7 +37,7 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { key: 'notifications', path: '/notifications', menu: { zh: '通知投递', en: 'Notifications' }, audience: { capability: 'admin.notifications' }, page: lazy(() => import('./pages/notifications-admin')) },
   { key: 'audit', path: '/audit', menu: { zh: '审计日志', en: 'Audit log' }, audience: { capability: 'audit.read' }, page: lazy(() => import('./pages/audit')) },
   // Issue 11 §6: the monthly bulletin and its printed form.
-  { key: 'bulletin', path: '/bulletin', menu: { zh: '月度通报', en: 'Monthly bulletin' }, audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/bulletin')) },
+  { key: 'bulletin', path: '/bulletin', menuKey: 'dashboard', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/bulletin')) },
   { key: 'print-bulletin', path: '/print/bulletin/:month', bare: true, audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/print/bulletin')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
 ];
