@@ -40,6 +40,9 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { key: 'print-campaign-report', path: '/print/campaign-report/:reportId', bare: true, audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/campaign-report-print')) },
   { key: 'notifications', path: '/notifications', menu: { zh: '通知投递', en: 'Notifications' }, audience: { capability: 'admin.notifications' }, page: lazy(() => import('./pages/notifications-admin')) },
   { key: 'audit', path: '/audit', menu: { zh: '审计日志', en: 'Audit log' }, audience: { capability: 'audit.read' }, page: lazy(() => import('./pages/audit')) },
+  // Issue 11 §6: the monthly bulletin and its printed form.
+  { key: 'bulletin', path: '/bulletin', menuKey: 'dashboard', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/bulletin')) },
+  { key: 'print-bulletin', path: '/print/bulletin/:month', bare: true, audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/print/bulletin')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
   // Rewards and identity disclosure (issue 11 §7, §8).
   { key: 'rewards', path: '/rewards', menu: { zh: '举报奖励', en: 'Rewards' }, audience: { capability: 'reward.read' }, page: lazy(() => import('./pages/rewards-list')) },

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC, type RouterInputs } from '@firebreak/client';
 import { HAZARD_STATUSES, HAZARD_STATUS_LABELS, RISK_CATEGORIES, type HazardStatus } from '@firebreak/domain';
 import { Alert, Button, Card, Checkbox, Select, Space, Table } from 'antd';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { useText } from '../lib/text';
 import { Clock, PageHead, StatusTag, ToneTag } from '../lib/ui';
 
@@ -30,10 +30,24 @@ function exportHref(f: Filter): string {
   return `/api/exports/hazards.xlsx${qs ? `?${qs}` : ''}`;
 }
 
+/** The filter a link names in its query string (the dashboard's figures open the ledger this way). */
+function filterOfSearch(q: URLSearchParams): Partial<Filter> {
+  const status = (q.get('status') ?? '').split(',').filter((s): s is HazardStatus => (HAZARD_STATUSES as readonly string[]).includes(s));
+  const severity = q.get('severity');
+  const risk = RISK_CATEGORIES.find((c) => c.code === q.get('riskCategory'))?.code;
+  return {
+    ...(status.length ? { status } : {}),
+    ...(severity === 'general' || severity === 'major' ? { severity } : {}),
+    ...(risk ? { riskCategory: risk } : {}),
+    ...(q.get('overdueOnly') === 'true' ? { overdueOnly: true } : {}),
+  };
+}
+
 export default function HazardsList() {
   const trpc = useTRPC();
   const { tx, label, dateTime, errorText } = useText();
-  const [filter, setFilter] = useState<Filter>({ limit: 20, offset: 0 });
+  const search = useSearch();
+  const [filter, setFilter] = useState<Filter>(() => ({ limit: 20, offset: 0, ...filterOfSearch(new URLSearchParams(search)) }));
   const list = useQuery(trpc.hazards.list.queryOptions(filter, { placeholderData: keepPreviousData }));
   const set = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch, offset: 0 }));
   return (

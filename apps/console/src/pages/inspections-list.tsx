@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTRPC, type RouterInputs } from '@firebreak/client';
 import { INSPECTION_SOURCES, INSPECTION_STATUSES, type InspectionSource, type InspectionStatus } from '@firebreak/domain';
 import { Alert, Button, Card, Checkbox, Select, Space, Table } from 'antd';
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { useAccess } from '../lib/access';
 import { INSPECTION_SOURCE_TEXT, INSPECTION_STATUS_TEXT, INSPECTION_TONES, sourceText } from '../lib/inspection-labels';
 import { useText } from '../lib/text';
@@ -11,12 +11,20 @@ import { PageHead, ToneTag } from '../lib/ui';
 
 type Filter = RouterInputs['inspections']['list'] & { limit: number; offset: number };
 
+/** The filter a link names in its query string (the dashboard's figures open the list this way). */
+function filterOfSearch(q: URLSearchParams): Partial<Filter> {
+  const status = (q.get('status') ?? '').split(',').filter((s): s is InspectionStatus => (INSPECTION_STATUSES as readonly string[]).includes(s));
+  const source = (q.get('source') ?? '').split(',').filter((s): s is InspectionSource => (INSPECTION_SOURCES as readonly string[]).includes(s));
+  return { ...(status.length ? { status } : {}), ...(source.length ? { source } : {}) };
+}
+
 export default function InspectionsList() {
   const trpc = useTRPC();
   const access = useAccess();
   const [, navigate] = useLocation();
   const { tx, label, dateTime, errorText } = useText();
-  const [filter, setFilter] = useState<Filter>({ limit: 20, offset: 0 });
+  const search = useSearch();
+  const [filter, setFilter] = useState<Filter>(() => ({ limit: 20, offset: 0, ...filterOfSearch(new URLSearchParams(search)) }));
   const list = useQuery(trpc.inspections.list.queryOptions(filter, { placeholderData: keepPreviousData }));
   const set = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch, offset: 0 }));
   return (

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../database';
-import { subjectJurisdiction } from './audit-read';
+import { scopedTo, subjectJurisdiction } from './audit-read';
 
 export interface DashboardQuery {
   /** Each figure is counted once per bucket, over the bucket's whole subtree. */
@@ -157,4 +157,171 @@ export async function dashboardFigures(db: Db, q: DashboardQuery): Promise<Dashb
       campaignFigures: Object.fromEntries(figures.filter((x) => x.bucket === bucket).map((x) => [x.key, Number(x.total)])),
     };
   });
+}
+
+export const BREAKDOWNS = ['venueCategory', 'riskCategory', 'month'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+export interface BreakdownQuery {
+  /** The subtree counted (one prefix probe on jurisdictions.path, then the tables' jurisdiction indexes). */
+  readonly rootId: string;
+  readonly by: Breakdown;
+  readonly from: Date | null;
+  readonly to: Date | null;
+}
+
+/** The event-dated figures per key. Risk categories apply to hazards only; the other figures are 0 there. */
+export interface BreakdownRow {
+  /** A venue-category code ('none' for hazards without a venue), a risk-category code, or a China-time month YYYY-MM. */
+  readonly key: string;
+  readonly unitsInspected: number;
+  readonly hazardsFound: number;
+  readonly hazardsRemediated: number;
+  readonly majorHazardUnitsListed: number;
+  readonly highRiskUnitsExpertChecked: number;
+}
+
+/**
+ * The same figures as dashboardFigures, grouped by venue category (a venue of several
+ * categories counts in each: 多合一), by risk category (hazards), or by the China-time
+ * month of the event (inspection finished, hazard registered or closed, listing).
+ * One grouped scan per figure over the subtree's rows, no per-row subqueries.
+ */
+export async function dashboardBreakdown(db: Db, q: BreakdownQuery): Promise<BreakdownRow[]> {
+  const period = (column: SQL): SQL => {
+    const parts: SQL[] = [sql`true`];
+    if (q.from) parts.push(sql`${column} >= ${q.from.toISOString()}::timestamptz`);
+    if (q.to) parts.push(sql`${column} < ${q.to.toISOString()}::timestamptz`);
+    return sql.join(parts, sql` and `);
+  };
+  const scoped = (column: SQL) => scopedTo(column, q.rootId);
+  const venueCats = (venue: SQL) => sql`left join venues v on v.id = ${venue} cross join lateral unnest(case when v.id is null then array['none']::text[] else v.categories end) vc(cat)`;
+  const keyOf = (date: SQL, risk?: SQL): SQL =>
+    q.by === 'month' ? sql`to_char(${date} at time zone 'Asia/Shanghai', 'YYYY-MM')` : q.by === 'riskCategory' ? (risk ?? sql`null::text`) : sql`vc.cat`;
+  const join = (venue: SQL) => (q.by === 'venueCategory' ? venueCats(venue) : sql`left join venues v on v.id = ${venue}`);
+  const byRisk = q.by === 'riskCategory';
+
+  type K = { key: string | null; n: number };
+  const inspectedAt = sql`coalesce(x.finished_at, x.updated_at)`;
+  const inspected = byRisk
+    ? []
+    : await queryRows<K>(
+        db,
+        sql`select ${keyOf(inspectedAt)} as key, count(distinct x.venue_id)::int as n
+            from inspections x ${join(sql`x.venue_id`)}
+            where ${scoped(sql`x.jurisdiction_id`)} and x.status = 'completed' and ${period(inspectedAt)}
+            group by 1`,
+      );
+  const expert = byRisk
+    ? []
+    : await queryRows<K>(
+        db,
+        sql`select ${keyOf(inspectedAt)} as key, count(distinct x.venue_id)::int as n
+            from inspections x ${join(sql`x.venue_id`)}
+            where ${scoped(sql`x.jurisdiction_id`)} and x.status = 'completed' and x.source = 'expert_check'
+              and 'high_risk' = any(v.flags) and ${period(inspectedAt)}
+            group by 1`,
+      );
+  const found = await queryRows<K>(
+    db,
+    sql`select ${keyOf(sql`x.created_at`, sql`x.risk_category`)} as key, count(distinct x.id)::int as n
+        from hazards x ${join(sql`x.venue_id`)}
+        where ${scoped(sql`x.jurisdiction_id`)} and x.status <> 'dismissed' and ${period(sql`x.created_at`)}
+        group by 1`,
+  );
+  const closedAt = sql`coalesce(x.closed_at, x.updated_at)`;
+  const remediated = await queryRows<K>(
+    db,
+    sql`select ${keyOf(closedAt, sql`x.risk_category`)} as key, count(distinct x.id)::int as n
+        from hazards x ${join(sql`x.venue_id`)}
+        where ${scoped(sql`x.jurisdiction_id`)} and x.status = 'closed' and ${period(closedAt)}
+        group by 1`,
+  );
+  const listed = byRisk
+    ? []
+    : await queryRows<K>(
+        db,
+        sql`select ${keyOf(sql`x.listed_at`)} as key, count(distinct x.venue_id)::int as n
+            from listings x ${join(sql`x.venue_id`)}
+            where ${scoped(sql`x.jurisdiction_id`)} and x.listed_at is not null and ${period(sql`x.listed_at`)}
+            group by 1`,
+      );
+
+  const keys = new Map<string, { -readonly [K in keyof BreakdownRow]: BreakdownRow[K] }>();
+  const add = (rows: K[], field: Exclude<keyof BreakdownRow, 'key'>) => {
+    for (const r of rows) {
+      const key = r.key ?? 'none';
+      const row = keys.get(key) ?? { key, unitsInspected: 0, hazardsFound: 0, hazardsRemediated: 0, majorHazardUnitsListed: 0, highRiskUnitsExpertChecked: 0 };
+      row[field] += r.n;
+      keys.set(key, row);
+    }
+  };
+  add(inspected, 'unitsInspected');
+  add(found, 'hazardsFound');
+  add(remediated, 'hazardsRemediated');
+  add(listed, 'majorHazardUnitsListed');
+  add(expert, 'highRiskUnitsExpertChecked');
+  return [...keys.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * The figures lead departments reported on campaign tasks in the subtree, cumulative as of the
+ * end of each given month (China time): each task's last report up to then, summed over tasks
+ * (a task's reports restate its running totals: "累计打通消防车通道1000余条"). Campaign tasks
+ * number in the hundreds, not millions, so the reports are read once and folded here.
+ */
+export async function campaignFiguresByMonth(db: Db, q: { rootId: string; months: readonly string[] }): Promise<Record<string, Record<string, number>>> {
+  const rows = await queryRows<{ task: string; ord: number; at: string; key: string; value: string }>(
+    db,
+    sql`select x.id::text as task, e.ord::int as ord, e.value -> 'by' ->> 'at' as at, f.key, f.value
+        from campaign_tasks x
+        cross join lateral jsonb_array_elements(coalesce(x.state -> 'reports', '[]'::jsonb)) with ordinality e(value, ord)
+        cross join lateral jsonb_each_text(coalesce(e.value -> 'figures', '{}'::jsonb)) f(key, value)
+        where ${scopedTo(sql`x.jurisdiction_id`, q.rootId)} and f.value ~ '^[0-9]+$'
+        order by x.id, e.ord`,
+  );
+  const out: Record<string, Record<string, number>> = {};
+  for (const month of q.months) {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    // The first instant of the next month in China (UTC+8, no daylight saving).
+    const end = Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1) - 8 * 3_600_000;
+    const last = new Map<string, number>();
+    for (const r of rows) if (Date.parse(r.at) < end) last.set(`${r.task}\u0000${r.key}`, Number(r.value));
+    const sums: Record<string, number> = {};
+    for (const [k, v] of last) {
+      const key = k.split('\u0000')[1]!;
+      sums[key] = (sums[key] ?? 0) + v;
+    }
+    out[month] = sums;
+  }
+  return out;
+}
+
+/** One listed major hazard (挂牌督办) in the subtree: the bulletin's list ("挂牌一批、公布一批"). */
+export type ListedHazardRow = {
+  readonly id: string;
+  readonly venueName: string;
+  readonly address: string | null;
+  readonly jurisdictionName: string | null;
+  readonly status: string;
+  readonly listedAt: Date | string | null;
+  readonly delistedAt: Date | string | null;
+  readonly riskCategory: string | null;
+  readonly hazardStatus: string | null;
+};
+
+/** Listings still under supervision at `to`, or listed or de-listed in [from, to). */
+export async function listedHazards(db: Db, q: { rootId: string; from: Date; to: Date; limit: number }): Promise<ListedHazardRow[]> {
+  return queryRows<ListedHazardRow>(
+    db,
+    sql`select x.id::text as id, v.name as "venueName", v.address, j.name as "jurisdictionName", x.status,
+          x.listed_at as "listedAt", x.delisted_at as "delistedAt", h.risk_category as "riskCategory", h.status as "hazardStatus"
+        from listings x join venues v on v.id = x.venue_id
+        left join jurisdictions j on j.id = x.jurisdiction_id
+        left join hazards h on h.id = x.hazard_id
+        where ${scopedTo(sql`x.jurisdiction_id`, q.rootId)} and x.listed_at is not null and x.listed_at < ${q.to.toISOString()}::timestamptz
+          and (x.delisted_at is null or x.delisted_at >= ${q.from.toISOString()}::timestamptz)
+        order by x.listed_at desc, x.id
+        limit ${q.limit}`,
+  );
 }

@@ -34,3 +34,4 @@ export * from './jobs';
 export * from './outbox';
 export * from './work';
 export * from './campaign-reports';
+export * from './accountability';
