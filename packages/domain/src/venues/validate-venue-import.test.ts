@@ -126,3 +126,13 @@ describe('the sheet layout', () => {
     expect(normalizePhone('1391234567')).toBeNull();
   });
 });
+
+describe('the hint row and the headers', () => {
+  it('skips the hint row and names missing required columns', async () => {
+    const { isVenueSheetHintRow, missingVenueSheetColumns } = await import('./venue-sheet');
+    expect(isVenueSheetHintRow({ name: '必填', address: '必填', lat: '可选，与经度同填' })).toBe(true);
+    expect(isVenueSheetHintRow({ name: '必填', address: '人民路 1 号' })).toBe(false);
+    expect(isVenueSheetHintRow({})).toBe(false);
+    expect(missingVenueSheetColumns(['单位名称', '地址', '场所类别', '所属辖区', '消防安全责任人', '责任人电话', '消防安全管理人']).map((c) => c.key)).toEqual(['managerPhone']);
+  });
+});

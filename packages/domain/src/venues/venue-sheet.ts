@@ -31,8 +31,6 @@ export function venueSheetLetter(key: VenueSheetKey): string {
   return String.fromCharCode(65 + VENUE_SHEET_COLUMNS.findIndex((c) => c.key === key));
 }
 
-/** The sheet holds data from this row on: row 1 the headers, row 2 the hints under them. */
-export const VENUE_SHEET_FIRST_DATA_ROW = 3;
 
 /** One import at most: a city's unit library arrives district by district. */
 export const VENUE_IMPORT_MAX_ROWS = 200_000;
@@ -42,4 +40,18 @@ export function venueSheetKeyOfHeader(header: string): VenueSheetKey | null {
   const h = header.replace(/[*＊\s]/g, '').toLowerCase();
   const hit = VENUE_SHEET_COLUMNS.find((c) => c.zh === h || c.en.replace(/\s/g, '').toLowerCase() === h);
   return hit ? hit.key : null;
+}
+
+/** The hint row under the headers (the template's and the export's row 2) is not data. */
+export function isVenueSheetHintRow(cells: Readonly<Partial<Record<VenueSheetKey, string>>>): boolean {
+  return VENUE_SHEET_COLUMNS.every((c) => {
+    const v = (cells[c.key] ?? '').trim();
+    return v === '' || v === c.hint.zh || v === c.hint.en;
+  }) && VENUE_SHEET_COLUMNS.some((c) => (cells[c.key] ?? '').trim() !== '');
+}
+
+/** Headers the first row lacks: a file without them cannot be read column by column. */
+export function missingVenueSheetColumns(headers: readonly string[]): VenueSheetColumn[] {
+  const present = new Set(headers.map(venueSheetKeyOfHeader).filter((k) => k !== null));
+  return VENUE_SHEET_COLUMNS.filter((c) => c.required && !present.has(c.key));
 }
