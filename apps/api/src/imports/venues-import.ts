@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import ExcelJS from 'exceljs';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -53,46 +52,42 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 /**
- * The first worksheet, streamed (exceljs' WorkbookReader: shared strings cached, styles ignored),
- * into rows keyed by the header each column carries. The hint row and blank rows are skipped.
+ * The first worksheet into rows keyed by the header each column carries; the hint row and blank
+ * rows are skipped. The workbook is loaded whole (exceljs' Workbook.load): its streaming reader
+ * decodes every inflated chunk on its own (parse-sax.js, TextDecoder without `stream`), so a
+ * Chinese character split across two chunks comes out as U+FFFD — a 5,000-row file of district
+ * names already hit it. The file is bounded by MAX_IMPORT_BYTES.
  */
-export async function readVenueSheet(stream: Readable): Promise<{ headers: string[]; rows: VenueSheetRow[]; tooMany: boolean }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+export async function readVenueSheet(bytes: Buffer): Promise<{ headers: string[]; rows: VenueSheetRow[]; tooMany: boolean }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'drawing', 'picture', 'sheetPr', 'sheetViews', 'cols', 'mergeCells', 'pageMargins', 'pageSetup', 'headerFooter', 'printOptions', 'rowBreaks', 'extLst', 'autoFilter', 'tableParts'] });
+  const worksheet = workbook.worksheets[0];
   let headers: string[] = [];
   let keys: (VenueSheetKey | null)[] = [];
   const rows: VenueSheetRow[] = [];
   let tooMany = false;
-  let sheets = 0;
-  for await (const worksheet of reader) {
-    sheets += 1;
-    if (sheets > 1) {
-      // Drain the rest unread: only the first sheet holds venues (the second lists categories).
-      for await (const _ of worksheet as AsyncIterable<unknown>) void _;
-      continue;
+  worksheet?.eachRow({ includeEmpty: false }, (row) => {
+    const values = row.values as ExcelJS.CellValue[];
+    if (row.number === 1) {
+      headers = Array.from(values.slice(1), (v) => cellText(v).trim());
+      keys = headers.map(venueSheetKeyOfHeader);
+      return;
     }
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as ExcelJS.CellValue[];
-      if (row.number === 1) {
-        headers = values.slice(1).map((v) => cellText(v).trim());
-        keys = headers.map(venueSheetKeyOfHeader);
-        continue;
-      }
-      const cells: Partial<Record<VenueSheetKey, string>> = {};
-      let any = false;
-      keys.forEach((k, i) => {
-        if (!k) return;
-        const text = cellText(values[i + 1]).trim();
-        if (text !== '') any = true;
-        cells[k] = text;
-      });
-      if (!any || isVenueSheetHintRow(cells)) continue;
-      if (rows.length > VENUE_IMPORT_MAX_ROWS) {
-        tooMany = true;
-        continue;
-      }
-      rows.push({ rowNumber: row.number, cells });
+    const cells: Partial<Record<VenueSheetKey, string>> = {};
+    let any = false;
+    keys.forEach((k, i) => {
+      if (!k) return;
+      const text = cellText(values[i + 1]).trim();
+      if (text !== '') any = true;
+      cells[k] = text;
+    });
+    if (!any || isVenueSheetHintRow(cells)) return;
+    if (rows.length > VENUE_IMPORT_MAX_ROWS) {
+      tooMany = true;
+      return;
     }
-  }
+    rows.push({ rowNumber: row.number, cells });
+  });
   return { headers, rows, tooMany };
 }
 
@@ -125,16 +120,14 @@ export async function venueImportRoutes(app: FastifyInstance, opts: VenueImportO
     const file = await request.file();
     if (!file) return sendFileError(request, reply, 400, FILE_ERRORS.noFile);
 
+    const bytes = await file.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE past the limit
     let sheet: Awaited<ReturnType<typeof readVenueSheet>>;
     try {
-      sheet = await readVenueSheet(file.file);
+      sheet = await readVenueSheet(bytes);
     } catch (error) {
-      if (file.file.truncated) return sendFileError(request, reply, 413, FILE_ERRORS.tooLarge);
       request.log.info({ err: error }, 'unreadable unit library workbook');
-      file.file.resume();
       return sendFileError(request, reply, 400, FILE_ERRORS.unreadable);
     }
-    if (file.file.truncated) return sendFileError(request, reply, 413, FILE_ERRORS.tooLarge);
 
     const missing = missingVenueSheetColumns(sheet.headers);
     if (missing.length > 0) {
