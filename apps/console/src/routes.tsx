@@ -36,6 +36,10 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { key: 'dashboard', path: '/dashboard', menu: { zh: '统计看板', en: 'Dashboard' }, audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/dashboard')) },
   { key: 'notifications', path: '/notifications', menu: { zh: '通知投递', en: 'Notifications' }, audience: { capability: 'admin.notifications' }, page: lazy(() => import('./pages/notifications-admin')) },
   { key: 'audit', path: '/audit', menu: { zh: '审计日志', en: 'Audit log' }, audience: { capability: 'audit.read' }, page: lazy(() => import('./pages/audit')) },
+  // Administration (issue 11 §10-11)
+  { key: 'admin-standards', path: '/admin/standards', menu: { zh: '标准管理', en: 'Standards' }, audience: { capability: 'admin.catalog' }, page: lazy(() => import('./pages/admin-standards')) },
+  { key: 'admin-calendar', path: '/admin/calendar', menu: { zh: '工作日历', en: 'Calendar' }, audience: { capability: 'admin.calendar' }, page: lazy(() => import('./pages/admin-calendar')) },
+  { key: 'admin-import', path: '/admin/venues', menu: { zh: '单位导入', en: 'Unit import' }, audience: { capability: 'admin.catalog' }, page: lazy(() => import('./pages/admin-import')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
 ];
 
