@@ -25,6 +25,7 @@ describe('admin configuration: standards, calendar, unit library', () => {
       await s.page.getByRole('combobox', { name: '场所类别' }).fill('文物');
       await option(s, '文物建筑').click();
       await s.page.getByTestId('standard-versions').getByText(`V${before.length}`, { exact: true }).waitFor();
+      await expect.poll(() => s.page.getByRole('button', { name: '新建版本（复制最新版）' }).isEnabled()).toBe(true);
       await settled(s);
       await s.screenshot('console-admin-standards-1280');
       await axeClean(s);
@@ -90,11 +91,12 @@ describe('admin configuration: standards, calendar, unit library', () => {
       await s.page.getByText(String(year), { exact: true }).click();
       await settled(s);
       const holidays = s.page.getByTestId('calendar-holiday');
+      await holidays.getByLabel('名称').fill('端到端测试假日');
       await holidays.getByLabel('新增放假日期').click();
       await holidays.getByLabel('新增放假日期').fill(date);
-      await holidays.getByLabel('新增放假日期').press('Enter');
-      await holidays.getByLabel('名称').fill('端到端测试假日');
-      await holidays.getByRole('button', { name: '添加放假日' }).click();
+      await holidays.getByLabel('新增放假日期').press('Enter'); // picks the typed date
+      await s.page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+      if ((await holidays.getByText('端到端测试假日').count()) === 0) await holidays.getByRole('button', { name: '添加放假日' }).click();
       await holidays.getByText('端到端测试假日').waitFor();
       await settled(s);
       await s.screenshot('console-admin-calendar-1280');
@@ -160,7 +162,7 @@ describe('admin configuration: standards, calendar, unit library', () => {
         all.push(...next);
       }
       expect(all.find((v) => v.name === `端到端小饭馆${run}`)).toMatchObject({ categories: ['small_restaurant', 'small_hotel'], jurisdictionName: '湖滨街道', responsiblePhone: '13500135000' });
-      expect(s.problems).toEqual([]);
+      expect(s.problems.filter((p) => !/status of 422/.test(p))).toEqual([]); // the refused file's answer
     } finally {
       await s.close();
     }

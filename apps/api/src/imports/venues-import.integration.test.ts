@@ -72,7 +72,7 @@ describe('the unit library over HTTP', () => {
     const exported = await h.app.inject({ method: 'GET', url: VENUES_XLSX_ROUTE, headers: { cookie } });
     expect(exported.statusCode).toBe(200);
     const rows: string[][] = [];
-    (await workbookOf(exported.rawPayload)).worksheets[0]!.eachRow((r) => rows.push(Array.from((r.values as unknown[]).slice(1), (v) => (v === undefined || v === null ? '' : String(v)))));
+    (await workbookOf(exported.rawPayload)).worksheets[0]!.eachRow((r) => rows.push(Array.from((r.values as unknown[]).slice(1), (v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : ''))));
     expect(rows[0]).toEqual((sheet.getRow(1).values as string[]).slice(1));
     expect(rows.find((r) => r[0] === 'HTTP导入单位1')?.slice(0, 9)).toEqual(['HTTP导入单位1', '甲区和平路1号', '小商店', '甲街道', '', '王责任', '13912345678', '赵管理', '0571-87654321']);
   });

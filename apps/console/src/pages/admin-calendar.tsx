@@ -114,7 +114,7 @@ function DayList({
         dataSource={days}
         pagination={false}
         scroll={{ y: 420 }}
-        locale={{ emptyText: tx('本年尚无记录', 'None this year') }}
+        locale={{ emptyText: <span className="console-muted">{tx('本年尚无记录', 'None this year')}</span> }}
         columns={[
           { title: tx('日期', 'Date'), dataIndex: 'date', width: 130 },
           { title: tx('星期', 'Weekday'), key: 'weekday', width: 80, render: (_, r) => tx('日一二三四五六'.charAt(dayjs(r.date).day()), dayjs(r.date).format('ddd')) },

@@ -67,6 +67,9 @@ const fromForm = (f: ItemForm, prior: CheckItem | undefined): CheckItem => ({
 
 /** China midnight of a day, as the kernel's ISO instants with offset. */
 const chinaMidnight = (d: Dayjs) => `${d.format('YYYY-MM-DD')}T00:00:00+08:00`;
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The China calendar day of an instant, whatever the browser's time zone. */
+const chinaDay = (iso: string) => CHINA_DAY.format(new Date(iso));
 
 /**
  * Remediation standards (整治标准, issue 11 §10): each venue category's versions; a new version is a
@@ -102,8 +105,8 @@ export default function AdminStandards() {
   const startDraft = () => {
     const base = latestFull.data;
     if (!base) return;
-    const tomorrow = dayjs().add(1, 'day');
-    createDraft.mutate({ category, title: base.title, effectiveFrom: chinaMidnight(tomorrow), items: base.items as unknown as Record<string, unknown>[], basedOnVersion: base.version });
+    const tomorrow = dayjs(chinaDay(new Date().toISOString())).add(1, 'day');
+    createDraft.mutate({ category, title: base.title, effectiveFrom: chinaMidnight(tomorrow), items: base.items, basedOnVersion: base.version });
   };
 
   return (
@@ -145,7 +148,7 @@ export default function AdminStandards() {
           loading={list.isFetching}
           dataSource={versions}
           pagination={false}
-          locale={{ emptyText: tx('该类别尚无整治标准', 'No standard for this category yet') }}
+          locale={{ emptyText: <span className="console-muted">{tx('该类别尚无整治标准', 'No standard for this category yet')}</span> }}
           columns={[
             { title: tx('版本', 'Version'), dataIndex: 'version', width: 80, render: (v: number) => `V${v}` },
             {
@@ -251,13 +254,13 @@ function VersionEditor({ category, version, publishedVersion, onDone }: { catego
           {isDraft ? (
             <DatePicker
               aria-label={tx('生效日期', 'In force from')}
-              value={dayjs(s.effectiveFrom)}
+              value={dayjs(chinaDay(s.effectiveFrom))}
               allowClear={false}
-              disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+              disabledDate={(d) => d.format('YYYY-MM-DD') <= chinaDay(new Date().toISOString())}
               onChange={(d) => d && save([...s.items], { effectiveFrom: chinaMidnight(d) })}
             />
           ) : (
-            dayjs(s.effectiveFrom).format('YYYY-MM-DD')
+            chinaDay(s.effectiveFrom)
           )}
         </Descriptions.Item>
         <Descriptions.Item label={tx('检查项数', 'Items')}>{s.items.length}</Descriptions.Item>
@@ -415,7 +418,7 @@ function DiffView({ diff, effectiveFrom }: { diff: StandardDiff; effectiveFrom: 
           `新增 ${diff.items.filter((c) => c.kind === 'added').length} 项，修改 ${diff.items.filter((c) => c.kind === 'changed').length} 项，删除 ${diff.items.filter((c) => c.kind === 'removed').length} 项，未变 ${diff.unchanged} 项。`,
           `${diff.items.filter((c) => c.kind === 'added').length} added, ${diff.items.filter((c) => c.kind === 'changed').length} changed, ${diff.items.filter((c) => c.kind === 'removed').length} removed, ${diff.unchanged} unchanged.`,
         )}{' '}
-        {tx(`生效时间：${dayjs(effectiveFrom).format('YYYY-MM-DD')}。发布后本版本不可再修改。`, `In force from ${dayjs(effectiveFrom).format('YYYY-MM-DD')}. Once published this version is frozen.`)}
+        {tx(`生效时间：${chinaDay(effectiveFrom)}。发布后本版本不可再修改。`, `In force from ${chinaDay(effectiveFrom)}. Once published this version is frozen.`)}
         {diff.reordered ? tx(' 检查项顺序有调整。', ' Items were reordered.') : ''}
       </p>
       {diff.items.length === 0 ? <Empty description={tx('检查项没有变化', 'No item changed')} /> : null}
