@@ -168,11 +168,46 @@ describe('admin configuration: standards, calendar, unit library', () => {
     }
   }, 180_000);
 
+  it('issues an Open311 key shown once, revokes it, and lists departments and users', async () => {
+    const api = await apiAs('admin');
+    const s = await consoleAs('admin');
+    try {
+      await s.page.getByTestId('main-menu').getByText('接口密钥', { exact: true }).click();
+      await s.page.getByRole('heading', { name: '接口密钥' }).waitFor();
+      await s.page.getByLabel('接入方名称').fill(`端到端热线${run}`);
+      await s.page.getByRole('button', { name: '签发密钥' }).click();
+      const key = (await s.page.getByTestId('issued-key').textContent())?.trim() ?? '';
+      expect(key).toMatch(/^fb_[A-Za-z0-9_-]{43}$/);
+      await settled(s);
+      await s.screenshot('console-admin-api-key-issued-1280');
+      await axeClean(s);
+      await s.page.getByRole('button', { name: '我已妥善保存' }).click();
+      await settled(s);
+      expect(await s.page.getByTestId('api-keys').textContent()).not.toContain(key);
+      await s.page.getByRole('button', { name: `吊销 端到端热线${run}` }).click();
+      await s.page.locator('.ant-popconfirm').getByRole('button', { name: '吊销' }).click();
+      await s.page.getByText('密钥已吊销').first().waitFor();
+      await settled(s);
+      await s.screenshot('console-admin-api-keys-1280');
+      expect((await api.admin.apiKeys.list.query({})).find((k) => k.name === `端到端热线${run}`)).toMatchObject({ active: false });
+
+      await s.page.getByTestId('main-menu').getByText('组织与用户', { exact: true }).click();
+      await s.page.getByRole('heading', { name: '组织与用户' }).waitFor();
+      await s.page.getByTestId('org-users').getByText('inspector2', { exact: true }).waitFor();
+      await settled(s);
+      await s.screenshot('console-admin-org-1280');
+      await axeClean(s);
+      expect(s.problems).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  }, 180_000);
+
   it('is not offered to an inspector, and the server refuses it', async () => {
     const s = await consoleAs('inspector');
     try {
       await s.page.getByTestId('main-menu').waitFor();
-      for (const entry of ['标准管理', '工作日历', '单位导入']) expect(await s.page.getByTestId('main-menu').getByText(entry, { exact: true }).count()).toBe(0);
+      for (const entry of ['标准管理', '工作日历', '单位导入', '组织与用户', '接口密钥']) expect(await s.page.getByTestId('main-menu').getByText(entry, { exact: true }).count()).toBe(0);
     } finally {
       await s.close();
     }
