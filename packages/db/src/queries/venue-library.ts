@@ -46,9 +46,68 @@ export interface LibraryPerson {
 // Parameters per statement stay far below PostgreSQL's 65,535.
 const VENUE_CHUNK = 4_000;
 const PERSON_CHUNK = 8_000;
+const COPY_CHUNK = 25_000;
+
+/** COPY text format: backslash, tab, newline and carriage return escaped; null is \N. */
+function copyField(value: string | number | null): string {
+  if (value === null) return '\\N';
+  return String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** A PostgreSQL text[] literal, each element quoted. */
+const textArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+
+interface PostgresJsTx {
+  (strings: TemplateStringsArray, ...values: unknown[]): unknown;
+  unsafe(query: string): { writable(): Promise<NodeJS.WritableStream> };
+}
+interface PgliteTx {
+  query(sql: string, params: unknown[], options: { blob: Blob }): Promise<unknown>;
+}
+
+/**
+ * COPY inside the caller's transaction, on the connection drizzle holds for it (postgres.js: the
+ * reserved transaction connection; PGlite: its transaction handle, reading /dev/blob). False when
+ * the handle is neither, and the caller falls back to multi-row INSERTs.
+ */
+async function copyInTransaction(tx: Db, table: string, columns: readonly string[], rows: readonly (string | number | null)[][]): Promise<boolean> {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  const statement = (from: string) => `copy ${table} (${columns.join(', ')}) from ${from}`;
+  if (typeof client === 'function' && typeof (client as Partial<PostgresJsTx>).unsafe === 'function') {
+    for (let i = 0; i < rows.length; i += COPY_CHUNK) {
+      const text = rows.slice(i, i + COPY_CHUNK).map((r) => r.map(copyField).join('\t')).join('\n') + '\n';
+      const stream = await (client as PostgresJsTx).unsafe(statement('stdin')).writable();
+      await new Promise<void>((resolve, reject) => {
+        stream.on('error', reject);
+        stream.on('finish', () => resolve());
+        stream.write(text);
+        stream.end();
+      });
+    }
+    return true;
+  }
+  if (typeof client === 'object' && client !== null && typeof (client as Partial<PgliteTx>).query === 'function' && !('unsafe' in client)) {
+    for (let i = 0; i < rows.length; i += COPY_CHUNK) {
+      const text = rows.slice(i, i + COPY_CHUNK).map((r) => r.map(copyField).join('\t')).join('\n') + '\n';
+      await (client as PgliteTx).query(statement(`'/dev/blob'`), [], { blob: new Blob([text]) });
+    }
+    return true;
+  }
+  return false;
+}
 
 /** Venues and their two persons in the caller's transaction (the import is all or nothing). */
 export async function insertLibraryVenues(tx: Db, rows: readonly LibraryVenue[], persons: readonly LibraryPerson[]): Promise<void> {
+  const copied = await copyInTransaction(
+    tx,
+    'venues',
+    ['id', 'name', 'address', 'lat', 'lng', 'categories', 'jurisdiction_id', 'credit_code', 'public_token'],
+    rows.map((v) => [v.id, v.name, v.address, v.lat, v.lng, textArray(v.categories), v.jurisdictionId, v.creditCode, v.publicToken]),
+  );
+  if (copied) {
+    await copyInTransaction(tx, 'responsible_persons', ['venue_id', 'role', 'name', 'phone_sealed'], persons.map((p) => [p.venueId, p.role, p.name, p.phoneSealed]));
+    return;
+  }
   for (let i = 0; i < rows.length; i += VENUE_CHUNK) {
     await tx.insert(venues).values(
       rows.slice(i, i + VENUE_CHUNK).map((v) => ({
