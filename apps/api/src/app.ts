@@ -10,6 +10,8 @@ import { frontEndFor, isApiPath, isSourceMapPath, locateFrontEnds, logicalFilePa
 import { addTrpcRateLimits, createClientKeyer, createHttpBridge, DEFAULT_RATE_LIMITS, type RateLimits } from './http/index';
 import { exportRoutes } from './exports/hazards-xlsx';
 import { bulletinExportRoutes } from './exports/bulletin-xlsx';
+import { venueExportRoutes } from './exports/venues-xlsx';
+import { venueImportRoutes } from './imports/venues-import';
 import { codedErrorFor, isRefusedTrpcContentType, replyWithCodedError, trpcErrorBody } from './http/error-replies';
 import { TRPC_ROUTE } from './http/rate-limits';
 import { OPEN311_PREFIX, open311Routes } from './open311/index';
@@ -171,6 +173,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(exportRoutes, { contextFor });
   await app.register(bulletinExportRoutes, { contextFor });
+  await app.register(venueExportRoutes, { contextFor });
+  await app.register(venueImportRoutes, { contextFor });
 
   const frontEnds = locateFrontEnds(frontEndsDir);
   let decorated = false;

@@ -43,6 +43,12 @@ export const ROUTES: readonly ConsoleRoute[] = [
   // Issue 11 §6: the monthly bulletin and its printed form.
   { key: 'bulletin', path: '/bulletin', menuKey: 'dashboard', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/bulletin')) },
   { key: 'print-bulletin', path: '/print/bulletin/:month', bare: true, audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/print/bulletin')) },
+  // Administration (issue 11 §10-11)
+  { key: 'admin-standards', path: '/admin/standards', menu: { zh: '标准管理', en: 'Standards' }, audience: { capability: 'admin.catalog' }, page: lazy(() => import('./pages/admin-standards')) },
+  { key: 'admin-calendar', path: '/admin/calendar', menu: { zh: '工作日历', en: 'Calendar' }, audience: { capability: 'admin.calendar' }, page: lazy(() => import('./pages/admin-calendar')) },
+  { key: 'admin-import', path: '/admin/venues', menu: { zh: '单位导入', en: 'Unit import' }, audience: { capability: 'admin.catalog' }, page: lazy(() => import('./pages/admin-import')) },
+  { key: 'admin-org', path: '/admin/org', menu: { zh: '组织与用户', en: 'Organisation' }, audience: { capability: 'admin.users' }, page: lazy(() => import('./pages/admin-org')) },
+  { key: 'admin-api-keys', path: '/admin/api-keys', menu: { zh: '接口密钥', en: 'API keys' }, audience: { capability: 'admin.users' }, page: lazy(() => import('./pages/admin-api-keys')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
   // Rewards and identity disclosure (issue 11 §7, §8).
   { key: 'rewards', path: '/rewards', menu: { zh: '举报奖励', en: 'Rewards' }, audience: { capability: 'reward.read' }, page: lazy(() => import('./pages/rewards-list')) },

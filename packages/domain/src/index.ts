@@ -14,3 +14,4 @@ export * from './input/index';
 export * from './jobs/index';
 export * from './work/waiting-steps';
 export * from './campaigns/index';
+export * from './venues/index';

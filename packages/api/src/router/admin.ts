@@ -5,6 +5,7 @@ import { orgAdmin } from './admin/org';
 import { outboxAdmin } from './admin/outbox';
 import { rewardRulesAdmin } from './admin/reward-rules';
 import { standardsAdmin } from './admin/standards';
+import { venuesAdmin } from './admin/venues';
 
 /** Configuration (admin.* capabilities); every write is audited in the same transaction. */
 export const admin = router({
@@ -14,4 +15,5 @@ export const admin = router({
   org: orgAdmin,
   apiKeys: apiKeysAdmin,
   outbox: outboxAdmin,
+  venues: venuesAdmin,
 });

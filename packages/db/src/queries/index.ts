@@ -35,3 +35,4 @@ export * from './outbox';
 export * from './work';
 export * from './campaign-reports';
 export * from './accountability';
+export * from './venue-library';

@@ -18,3 +18,4 @@ export * from './checklist-in-force';
 export { nextStandardVersion } from './next-standard-version';
 export { reviseStandardDraft } from './revise-standard-draft';
 export { publishStandard } from './publish-standard';
+export * from './diff-standards';

@@ -1,0 +1,3 @@
+// The unit library (单位库): the workbook layout and the import rules.
+export * from './venue-sheet';
+export * from './validate-venue-import';
