@@ -36,6 +36,10 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { key: 'dashboard', path: '/dashboard', menu: { zh: '统计看板', en: 'Dashboard' }, audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/dashboard')) },
   { key: 'notifications', path: '/notifications', menu: { zh: '通知投递', en: 'Notifications' }, audience: { capability: 'admin.notifications' }, page: lazy(() => import('./pages/notifications-admin')) },
   { key: 'audit', path: '/audit', menu: { zh: '审计日志', en: 'Audit log' }, audience: { capability: 'audit.read' }, page: lazy(() => import('./pages/audit')) },
+  // Major hazards (GB 35181), listed supervision, blacklist (issue 11 §3-4): reached from the hazard page and each other.
+  { key: 'major-determination', path: '/hazards/:id/major', menuKey: 'hazards', audience: { capability: 'hazard.read' }, page: lazy(() => import('./pages/major-determination')) },
+  { key: 'listings', path: '/listings', menuKey: 'hazards', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/listing-list')) },
+  { key: 'listing', path: '/listings/:id', menuKey: 'hazards', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/listing-page')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
 ];
 
