@@ -17,7 +17,7 @@ import {
   type Role,
   type VenueClass,
 } from '@firebreak/domain';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Result, Select, Space, Spin, Switch, Table } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Result, Select, Space, Spin, Switch } from 'antd';
 import { Link, useLocation } from 'wouter';
 import { useAccess } from '../lib/access';
 import { isStale, useText, type Label } from '../lib/text';
@@ -356,27 +356,24 @@ export default function MajorDetermination({ params }: { params: Record<string, 
             {determinations.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={tx('尚无判定记录', 'No determination yet')} />
             ) : (
-              <Table
-                size="small"
-                rowKey="id"
-                pagination={false}
-                dataSource={determinations}
-                data-testid="determinations"
-                columns={[
-                  { title: tx('时间', 'When'), dataIndex: 'determinedAt', render: (v: string) => dateTime(v) },
-                  { title: tx('结论', 'Result'), dataIndex: 'major', render: (v: boolean) => <ToneTag tone={v ? 'danger' : 'muted'}>{v ? tx('重大', 'Major') : tx('不构成', 'Not major')}</ToneTag> },
-                  { title: tx('判定依据', 'Rule'), dataIndex: 'decidedByRule', render: (v: string) => label(ruleLabel(GB35181_RULE_TABLES[latest?.ruleVersion ?? version], v)) },
-                  {
-                    title: tx('决策', 'Decision'),
-                    key: 'decision',
-                    render: (_: unknown, d) => {
-                      const dec = d.decision as { kind?: CollectiveDecisionKind; participants?: { userId: string }[]; votesFor?: number };
-                      return `${dec.kind ? label(KIND_LABELS[dec.kind]).replace(/（.*|\s\(.*/, '') : ''} ${dec.votesFor ?? '?'}/${dec.participants?.length ?? '?'}`;
-                    },
-                  },
-                  { title: tx('记录人', 'By'), key: 'by', render: (_: unknown, d) => `${d.determinedByName} · ${role(d.determinedByRole)}` },
-                ]}
-              />
+              <div data-testid="determinations">
+                {determinations.map((d) => {
+                  const dec = d.decision as { kind?: CollectiveDecisionKind; participants?: { userId: string }[]; votesFor?: number };
+                  return (
+                    <div key={d.id} className="console-message" data-testid="determination-row">
+                      <div className="console-message__meta">
+                        {dateTime(d.determinedAt)} · {d.determinedByName} · {role(d.determinedByRole)}
+                      </div>
+                      <ToneTag tone={d.major ? 'danger' : 'muted'}>{d.major ? tx('重大火灾隐患', 'Major') : tx('不构成', 'Not major')}</ToneTag>{' '}
+                      {label(ruleLabel(GB35181_RULE_TABLES[d.ruleVersion], d.decidedByRule))}
+                      <div className="console-muted">
+                        {dec.kind === 'expert_group' ? tx('专家组论证', 'Expert group') : tx('集体讨论', 'Collective discussion')} · {tx(`${dec.participants?.length ?? 0}人参加，${dec.votesFor ?? 0}人同意`, `${dec.votesFor ?? 0} of ${dec.participants?.length ?? 0} agreed`)} · GB 35181-{d.ruleVersion}
+                        {d.computedMajor !== d.major ? tx('（专家组论证意见不同于计数结果）', ' (expert override)') : ''}
+                      </div>
+                    </div>
+                  );
+                })}
+              </div>
             )}
           </Card>
         </div>
