@@ -135,6 +135,20 @@ describe('major hazard: determined collectively by an expert group, then listed 
       await settled(s);
       await s.screenshot('console-listings-1280');
       await axeClean(s);
+      // The register of blacklist entries and interviews, and the exposure approvals: the new listing waits there.
+      await page.getByRole('link', { name: '失信黑名单与约谈' }).click();
+      await page.getByTestId('blacklist-table').waitFor();
+      await settled(s);
+      await s.screenshot('console-blacklist-1280');
+      await axeClean(s);
+      await page.getByRole('tab', { name: '约谈记录' }).click();
+      await page.getByTestId('interviews-table').waitFor();
+      await page.getByRole('tab', { name: '曝光审批' }).click();
+      const row = page.getByTestId('exposure-approvals').locator('tr', { has: page.locator(`a[href="/console/listings/${listingId}"]`) });
+      await row.getByText('待审批').waitFor();
+      await settled(s);
+      await s.screenshot('console-exposure-approvals-1280');
+      await axeClean(s);
       expect(s.problems).toEqual([]);
     } finally {
       await s.close();

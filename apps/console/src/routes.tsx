@@ -40,6 +40,7 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { key: 'major-determination', path: '/hazards/:id/major', menuKey: 'hazards', audience: { capability: 'hazard.read' }, page: lazy(() => import('./pages/major-determination')) },
   { key: 'listings', path: '/listings', menuKey: 'hazards', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/listing-list')) },
   { key: 'listing', path: '/listings/:id', menuKey: 'hazards', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/listing-page')) },
+  { key: 'blacklist', path: '/blacklist', menuKey: 'hazards', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/blacklist-register')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
 ];
 
