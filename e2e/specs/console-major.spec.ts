@@ -28,11 +28,13 @@ async function freshHazard(inspector: Api): Promise<{ id: string; venueName: str
 describe('major hazard: determined collectively by an expert group, then listed for supervision', () => {
   let hazardId = '';
   let listingId = '';
+  let venueName = '';
 
   it('expert ticks the GB 35181 elements, sees the kernel decide live, and records the expert group decision', async () => {
     const inspector = await apiAs('inspector');
     const hazard = await freshHazard(inspector);
     hazardId = hazard.id;
+    venueName = hazard.venueName;
     const s = await consoleAs('expert', `/console/hazards/${hazardId}`);
     const { page } = s;
     try {
@@ -156,5 +158,51 @@ describe('major hazard: determined collectively by an expert group, then listed 
     const api = await apiAs('committee');
     const listing = await api.listings.get.query({ id: listingId });
     expect(listing.listing).toMatchObject({ status: 'listed', hazardIds: [hazardId], listedBy: { role: 'committee_officer' } });
+  }, 180_000);
+
+  it('an inspector proposes the unit for the blacklist with its grounds and legal basis; the brigade head decides', async () => {
+    expect(venueName).not.toBe('');
+    const s = await consoleAs('inspector', '/console/blacklist');
+    const { page } = s;
+    try {
+      const propose = page.getByTestId('blacklist-propose');
+      await propose.getByLabel('当事单位').click();
+      await page.keyboard.type(venueName);
+      await page.locator('.ant-select-item-option', { hasText: venueName }).first().click();
+      await propose.locator('[data-testid="blacklist-standing"][data-listed="false"]').waitFor();
+      await propose.getByRole('button', { name: '提请列入' }).click();
+      const dialog = page.locator('.ant-modal');
+      await dialog.getByLabel('列入事由').fill(`多次拒绝、阻碍消防监督检查 ${marker}`);
+      // Without a legal basis the form says so before anything is sent.
+      await dialog.getByRole('button', { name: '提出', exact: true }).click();
+      await dialog.getByText('请填写法律依据').waitFor();
+      await dialog.getByLabel('法律依据：《消防法》第几条').fill('60');
+      await dialog.getByLabel('失信记录（系统已有的处罚记录自动计入）').click();
+      await page.locator('.ant-select-item-option', { hasText: '拒绝、阻碍消防监督检查' }).click();
+      await dialog.getByLabel('案卷编号').fill(`东消检〔2026〕${marker.slice(-4)}号`);
+      await dialog.getByRole('button', { name: '提出', exact: true }).click();
+      await propose.getByText('有待决定的建议').waitFor();
+      await page.getByTestId('blacklist-table').getByText(venueName).first().waitFor();
+      await settled(s);
+      await s.screenshot('console-blacklist-proposed-1280');
+      await axeClean(s);
+      expect(s.problems).toEqual([]);
+    } finally {
+      await s.close();
+    }
+    const sup = await consoleAs('supervisor', '/console/blacklist');
+    try {
+      const row = sup.page.getByTestId('blacklist-table').locator('tr', { hasText: venueName }).filter({ hasText: '已提出' }).first();
+      await row.getByRole('button', { name: '决定' }).click();
+      await sup.page.locator('.ant-modal').getByLabel('决定书文号').fill(`东消黑〔2026〕${marker.slice(-4)}号`);
+      await sup.page.locator('.ant-modal').getByRole('button', { name: '确定', exact: true }).click();
+      await sup.page.getByTestId('blacklist-table').locator('tr', { hasText: venueName }).filter({ hasText: '已决定' }).first().waitFor();
+      await settled(sup);
+      await sup.screenshot('console-blacklist-decided-1280');
+      await axeClean(sup);
+      expect(sup.problems).toEqual([]);
+    } finally {
+      await sup.close();
+    }
   }, 180_000);
 });

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useTRPC } from '@firebreak/client';
-import { DEFAULT_BLACKLIST_RULES, ENFORCEMENT_ACTIONS, type EnforcementActionKind, type ListingStatus } from '@firebreak/domain';
-import { Alert, Card, Descriptions, Table, Tabs } from 'antd';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC, useTRPCClient } from '@firebreak/client';
+import { BLACKLIST_EVENT_KINDS, DEFAULT_BLACKLIST_RULES, ENFORCEMENT_ACTIONS, type BlacklistEventKind, type EnforcementActionKind, type ListingStatus } from '@firebreak/domain';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { Link } from 'wouter';
+import { useAccess } from '../lib/access';
 import { useText, type Label } from '../lib/text';
 import { PageHead, ToneTag } from '../lib/ui';
 import { ListingStatusTag } from './listing-list';
@@ -24,7 +26,23 @@ const IN_FORCE = new Set(['decided', 'served', 'executed', 'closed']);
 
 function ActionTable({ kinds, testId }: { kinds: EnforcementActionKind[]; testId: string }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
+  const qc = useQueryClient();
+  const access = useAccess();
+  const { message } = App.useApp();
   const { tx, label, dateTime, errorText } = useText();
+  const [deciding, setDeciding] = useState<{ id: string; version: number } | null>(null);
+  const [form] = Form.useForm<{ decisionRef: string }>();
+  const decide = useMutation({
+    mutationFn: (decisionRef: string) => client.enforcement.decide.mutate({ id: deciding!.id, version: deciding!.version, decisionRef }),
+    onSuccess: async () => {
+      setDeciding(null);
+      form.resetFields();
+      message.success(tx('已作出决定', 'Decided'));
+      await qc.invalidateQueries({ queryKey: trpc.enforcement.list.queryKey() });
+      await qc.invalidateQueries({ queryKey: trpc.blacklist.standing.queryKey() });
+    },
+  });
   const [page, setPage] = useState({ limit: 20, offset: 0 });
   const list = useQuery(trpc.enforcement.list.queryOptions({ kind: kinds, ...page }, { placeholderData: keepPreviousData }));
   return (
@@ -55,9 +73,148 @@ function ActionTable({ kinds, testId }: { kinds: EnforcementActionKind[]; testId
             render: (v: string) => <ToneTag tone={IN_FORCE.has(v) ? 'danger' : v === 'proposed' || v === 'collective_review' ? 'warn' : 'muted'}>{label(ENFORCEMENT_STATUS_LABELS[v]) || v}</ToneTag>,
           },
           { title: tx('决定时间', 'Decided'), dataIndex: 'decidedAt', width: 150, render: (v: string | null) => (v ? dateTime(v) : '—') },
+          {
+            title: tx('操作', 'Action'),
+            key: 'act',
+            width: 100,
+            render: (_, r) =>
+              r.status === 'proposed' && access.can('enforcement.decide') ? (
+                <Button size="small" onClick={() => setDeciding({ id: r.id, version: r.version })}>
+                  {tx('决定', 'Decide')}
+                </Button>
+              ) : null,
+          },
         ]}
       />
+      <Modal
+        open={deciding !== null}
+        title={tx('作出决定', 'Decide')}
+        onCancel={() => setDeciding(null)}
+        onOk={() => form.submit()}
+        okText={tx('确定', 'Confirm')}
+        cancelText={tx('取消', 'Cancel')}
+        confirmLoading={decide.isPending}
+        forceRender
+      >
+        {decide.isError ? <Alert type="error" showIcon role="alert" title={errorText(decide.error)} style={{ marginBottom: 12 }} /> : null}
+        <Form form={form} layout="vertical" onFinish={(v) => decide.mutate(v.decisionRef)}>
+          <Form.Item name="decisionRef" label={tx('决定书文号', 'Decision number')} rules={[{ required: true, message: tx('请填写决定书文号', 'Required') }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </>
+  );
+}
+
+const EVENT_LABELS: Record<BlacklistEventKind, { zh: string; en: string }> = {
+  major_hazard_not_corrected: { zh: '重大火灾隐患逾期拒不整改', en: 'Major hazard not corrected after the deadline' },
+  false_commitment: { zh: '虚假（失实）消防安全承诺', en: 'False commitment' },
+  violation: { zh: '消防违法行为受到行政处罚', en: 'Penalised violation' },
+  obstructed_inspection: { zh: '拒绝、阻碍消防监督检查', en: 'Obstructed an inspection' },
+};
+
+/** Pick a unit, see its standing (read from the record), propose its entry or exit. */
+function ProposeBlacklist() {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const { tx, label, dateTime, errorText } = useText();
+  const [search, setSearch] = useState('');
+  const [venueId, setVenueId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'entry' | 'exit' | null>(null);
+  const [form] = Form.useForm();
+  const venues = useQuery(trpc.public.venues.search.queryOptions({ query: search, limit: 20 }, { enabled: search.trim().length > 0, placeholderData: keepPreviousData }));
+  const standing = useQuery(trpc.blacklist.standing.queryOptions({ venueId: venueId ?? '00000000-0000-4000-8000-000000000000' }, { enabled: venueId !== null }));
+  const propose = useMutation({
+    mutationFn: (v: Record<string, unknown>) =>
+      dialog === 'entry'
+        ? client.blacklist.proposeEntry.mutate({
+            venueId: venueId!,
+            facts: v.facts as string,
+            ...(typeof v.article === 'number' ? { basis: { article: v.article } } : {}),
+            events: v.eventKind ? [{ kind: v.eventKind as BlacklistEventKind, at: v.eventAt ? (v.eventAt as Dayjs).toISOString() : new Date().toISOString(), refId: (v.eventRef as string | undefined) ?? '' }] : [],
+          })
+        : client.blacklist.proposeExit.mutate({ venueId: venueId!, facts: v.facts as string, appliedAt: v.appliedAt ? (v.appliedAt as Dayjs).toISOString() : null }),
+    onSuccess: async () => {
+      setDialog(null);
+      form.resetFields();
+      message.success(tx('已提出，待负责人决定', 'Proposed; waiting for the decision'));
+      await qc.invalidateQueries({ queryKey: trpc.enforcement.list.queryKey() });
+      await qc.invalidateQueries({ queryKey: trpc.blacklist.standing.queryKey() });
+    },
+  });
+  const st = standing.data;
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} title={tx('提请列入或移出', 'Propose entry or exit')} data-testid="blacklist-propose">
+      <Space wrap align="start">
+        <Select
+          showSearch={{ filterOption: false, onSearch: setSearch }}
+          aria-label={tx('当事单位', 'Unit')}
+          placeholder={tx('输入单位名称搜索', 'Search a unit by name')}
+          style={{ minWidth: 320 }}
+          value={venueId}
+          onChange={setVenueId}
+          options={(venues.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
+        />
+        {st ? (
+          <span data-testid="blacklist-standing" data-listed={st.standing.listed ? 'true' : 'false'}>
+            {st.standing.listed ? <ToneTag tone="danger">{tx(`已列入（${dateTime(st.standing.enteredAt)}）`, `Listed since ${dateTime(st.standing.enteredAt)}`)}</ToneTag> : <ToneTag tone="ok">{tx('未列入', 'Not listed')}</ToneTag>}
+            {st.standing.pending ? <ToneTag tone="warn">{tx('有待决定的建议', 'A proposal awaits decision')}</ToneTag> : null}
+            <span className="console-muted">{tx(`未销号隐患 ${st.openHazards} 处，已决定处罚 ${st.penalties} 起`, `${st.openHazards} open hazard(s), ${st.penalties} penalty(ies)`)}</span>
+          </span>
+        ) : null}
+        {standing.isError ? <Alert type="error" showIcon title={errorText(standing.error)} /> : null}
+      </Space>
+      {st ? (
+        <div className="console-actions" style={{ marginTop: 12 }}>
+          <Button type="primary" danger disabled={st.standing.listed || st.standing.pending !== null} onClick={() => setDialog('entry')}>
+            {tx('提请列入', 'Propose entry')}
+          </Button>
+          <Button disabled={!st.standing.listed || st.standing.pending !== null} onClick={() => setDialog('exit')}>
+            {tx('提请移出', 'Propose exit')}
+          </Button>
+        </div>
+      ) : null}
+      <Modal
+        open={dialog !== null}
+        title={dialog === 'entry' ? tx('提请列入消防安全失信黑名单', 'Propose blacklist entry') : tx('提请移出消防安全失信黑名单', 'Propose blacklist exit')}
+        onCancel={() => setDialog(null)}
+        onOk={() => form.submit()}
+        okText={tx('提出', 'Propose')}
+        cancelText={tx('取消', 'Cancel')}
+        confirmLoading={propose.isPending}
+        forceRender
+      >
+        {propose.isError ? <Alert type="error" showIcon role="alert" title={errorText(propose.error)} style={{ marginBottom: 12 }} /> : null}
+        <Form form={form} layout="vertical" onFinish={(v: Record<string, unknown>) => propose.mutate(v)} preserve={false}>
+          <Form.Item name="facts" label={dialog === 'entry' ? tx('列入事由', 'Grounds') : tx('整改及信用修复情况', 'Correction and credit repair')} rules={[{ required: true, message: tx('请填写', 'Required') }]}>
+            <Input.TextArea rows={3} maxLength={8000} />
+          </Form.Item>
+          {dialog === 'entry' ? (
+            <>
+              <Form.Item name="article" label={tx('法律依据：《消防法》第几条', 'Legal basis: Fire Law article')} rules={[{ required: true, message: tx('请填写法律依据', 'Required') }]}>
+                <InputNumber min={1} max={200} style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item name="eventKind" label={tx('失信记录（系统已有的处罚记录自动计入）', 'Record (penalties on file count by themselves)')}>
+                <Select allowClear options={BLACKLIST_EVENT_KINDS.filter((k) => k !== 'violation').map((k) => ({ value: k, label: label(EVENT_LABELS[k]) }))} />
+              </Form.Item>
+              <Form.Item name="eventAt" label={tx('发生时间（不填为现在）', 'When (now if empty)')}>
+                <DatePicker showTime style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item name="eventRef" label={tx('案卷编号', 'Case reference')} rules={[({ getFieldValue }) => ({ required: Boolean(getFieldValue('eventKind')), message: tx('请填写案卷编号', 'Required') })]}>
+                <Input maxLength={100} />
+              </Form.Item>
+            </>
+          ) : (
+            <Form.Item name="appliedAt" label={tx('单位申请信用修复的时间', 'When the unit applied')} rules={[{ required: true, message: tx('请选择时间', 'Required') }]}>
+              <DatePicker showTime style={{ width: '100%' }} />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </Card>
   );
 }
 
@@ -114,6 +271,7 @@ function ExposureApprovals() {
 
 export default function BlacklistRegister() {
   const { tx, label } = useText();
+  const access = useAccess();
   const rules = DEFAULT_BLACKLIST_RULES;
   return (
     <>
@@ -142,7 +300,16 @@ export default function BlacklistRegister() {
       <Card size="small">
         <Tabs
           items={[
-            { key: 'blacklist', label: tx('失信黑名单', 'Blacklist'), children: <ActionTable kinds={['blacklist_entry', 'blacklist_exit']} testId="blacklist-table" /> },
+            {
+              key: 'blacklist',
+              label: tx('失信黑名单', 'Blacklist'),
+              children: (
+                <>
+                  {access.can('enforcement.propose') ? <ProposeBlacklist /> : null}
+                  <ActionTable kinds={['blacklist_entry', 'blacklist_exit']} testId="blacklist-table" />
+                </>
+              ),
+            },
             { key: 'interviews', label: tx('约谈记录', 'Interviews'), children: <ActionTable kinds={['interview']} testId="interviews-table" /> },
             { key: 'exposure', label: tx('曝光审批', 'Exposure approvals'), children: <ExposureApprovals /> },
           ]}
