@@ -182,7 +182,7 @@ describe('major hazard: determined collectively by an expert group, then listed 
       await dialog.getByLabel('案卷编号').fill(`东消检〔2026〕${marker.slice(-4)}号`);
       await dialog.getByRole('button', { name: '提出', exact: true }).click();
       await propose.getByText('有待决定的建议').waitFor();
-      await page.getByTestId('blacklist-table').getByText(venueName).first().waitFor();
+      await page.getByTestId('blacklist-table').locator('tr', { hasText: venueName }).getByText('《消防法》第60条').first().waitFor();
       await settled(s);
       await s.screenshot('console-blacklist-proposed-1280');
       await axeClean(s);
@@ -196,7 +196,7 @@ describe('major hazard: determined collectively by an expert group, then listed 
       await row.getByRole('button', { name: '决定' }).click();
       await sup.page.locator('.ant-modal').getByLabel('决定书文号').fill(`东消黑〔2026〕${marker.slice(-4)}号`);
       await sup.page.locator('.ant-modal').getByRole('button', { name: '确定', exact: true }).click();
-      await sup.page.getByTestId('blacklist-table').locator('tr', { hasText: venueName }).filter({ hasText: '已决定' }).first().waitFor();
+      await sup.page.getByTestId('blacklist-table').locator('tr', { hasText: venueName }).filter({ hasText: '已决定' }).filter({ hasText: '《消防法》第60条' }).first().waitFor();
       await settled(sup);
       await sup.screenshot('console-blacklist-decided-1280');
       await axeClean(sup);

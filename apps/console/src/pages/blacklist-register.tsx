@@ -24,7 +24,7 @@ const ENFORCEMENT_STATUS_LABELS: Record<string, Label> = {
 /** Live (on the list, or interviewed) once decided; before that, a proposal waiting for its decision. */
 const IN_FORCE = new Set(['decided', 'served', 'executed', 'closed']);
 
-function ActionTable({ kinds, testId }: { kinds: EnforcementActionKind[]; testId: string }) {
+function ActionTable({ kinds, testId }: { kinds: ('blacklist_entry' | 'blacklist_exit' | 'interview')[]; testId: string }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const qc = useQueryClient();
@@ -39,12 +39,12 @@ function ActionTable({ kinds, testId }: { kinds: EnforcementActionKind[]; testId
       setDeciding(null);
       form.resetFields();
       message.success(tx('已作出决定', 'Decided'));
-      await qc.invalidateQueries({ queryKey: trpc.enforcement.list.queryKey() });
+      await qc.invalidateQueries({ queryKey: trpc.blacklist.measures.queryKey() });
       await qc.invalidateQueries({ queryKey: trpc.blacklist.standing.queryKey() });
     },
   });
   const [page, setPage] = useState({ limit: 20, offset: 0 });
-  const list = useQuery(trpc.enforcement.list.queryOptions({ kind: kinds, ...page }, { placeholderData: keepPreviousData }));
+  const list = useQuery(trpc.blacklist.measures.queryOptions({ kind: kinds, ...page }, { placeholderData: keepPreviousData }));
   return (
     <>
       {list.isError ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
@@ -65,7 +65,7 @@ function ActionTable({ kinds, testId }: { kinds: EnforcementActionKind[]; testId
           { title: tx('提出时间', 'Proposed'), dataIndex: 'createdAt', width: 150, render: (v: string) => dateTime(v) },
           { title: tx('措施', 'Measure'), dataIndex: 'kind', width: 200, render: (v: string) => label(ENFORCEMENT_ACTIONS[v as EnforcementActionKind]?.label) || v },
           { title: tx('当事单位', 'Subject'), key: 'subject', render: (_, r) => r.subjectName ?? r.venueName ?? '—' },
-          { title: tx('法律依据', 'Legal basis'), dataIndex: 'legalBasis', render: (v: string | null) => v ?? '—' },
+          { title: tx('法律依据', 'Legal basis'), dataIndex: 'basisArticle', render: (v: number | null) => (v === null ? '—' : tx(`《消防法》第${v}条`, `Fire Law art. ${v}`)) },
           {
             title: tx('状态', 'Status'),
             dataIndex: 'status',
@@ -141,7 +141,7 @@ function ProposeBlacklist() {
       setDialog(null);
       form.resetFields();
       message.success(tx('已提出，待负责人决定', 'Proposed; waiting for the decision'));
-      await qc.invalidateQueries({ queryKey: trpc.enforcement.list.queryKey() });
+      await qc.invalidateQueries({ queryKey: trpc.blacklist.measures.queryKey() });
       await qc.invalidateQueries({ queryKey: trpc.blacklist.standing.queryKey() });
     },
   });

@@ -36,6 +36,10 @@ describe('blacklist entry and exit, on grounds read from the record', () => {
     // One proposal at a time.
     await expectRefused(inspector.blacklist.proposeEntry({ venueId: A, facts: 'again', basis: { article: 60 }, events: [obstructed('case-3')] }), 'ENFORCEMENT.BLACKLIST_PROPOSAL_PENDING');
     await world.as('supervisorA').enforcement.decide({ id: proposed.id, decisionRef: '东消黑〔2026〕1号' });
+    const register = await world.as('committee').blacklist.measures({ kind: ['blacklist_entry'] });
+    expect(register.items.find((i) => i.id === proposed.id)).toMatchObject({ status: 'decided', basisArticle: 60 });
+    const outside = await world.as('supervisorB').blacklist.measures({ kind: ['blacklist_entry'] });
+    expect(outside.items.map((i) => i.id)).not.toContain(proposed.id);
     const standing = await world.as('supervisorA').blacklist.standing({ venueId: A });
     expect(standing.standing).toMatchObject({ listed: true, pending: null });
     await expectRefused(inspector.blacklist.proposeEntry({ venueId: A, facts: 'again', basis: { article: 60 }, events: [obstructed('case-4')] }), 'ENFORCEMENT.BLACKLIST_ALREADY_LISTED');
@@ -54,7 +58,8 @@ describe('blacklist entry and exit, on grounds read from the record', () => {
     }
   });
 
-  it('standing is refused by role and out of scope', async () => {
+  it('standing is refused by role and out of scope; the register by role', async () => {
+    await expectRefused(world.as('rewardOfficer').blacklist.measures({ kind: ['interview'] }), 'ACCESS.ROLE_NOT_ALLOWED');
     await expectRefused(world.as('rewardOfficer').blacklist.standing({ venueId: world.venues.A }), 'ACCESS.ROLE_NOT_ALLOWED');
     await expectRefused(world.as('inspectorA1').blacklist.standing({ venueId: world.venues.B }), 'ACCESS.OUT_OF_SCOPE');
   });

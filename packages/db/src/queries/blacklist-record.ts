@@ -26,3 +26,13 @@ export async function venueBlacklistRecord(db: Db, venueId: string) {
     openHazards: Number(open?.n ?? 0),
   };
 }
+
+/** The Fire Law article each measure's state cites (the legal-basis column holds only a fine's citation once decided). */
+export async function findBasisArticles(db: Db, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: enforcementActions.id, article: sql<string | null>`${enforcementActions.state}->'basis'->>'article'` })
+    .from(enforcementActions)
+    .where(inArray(enforcementActions.id, [...ids]));
+  return new Map(rows.filter((r) => r.article !== null).map((r) => [r.id, Number(r.article)]));
+}
