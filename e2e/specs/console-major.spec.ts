@@ -148,9 +148,9 @@ describe('major hazard: determined collectively by an expert group, then listed 
       await page.getByRole('tab', { name: '曝光审批' }).click();
       const row = page.getByTestId('exposure-approvals').locator('tr', { has: page.locator(`a[href="/console/listings/${listingId}"]`) });
       await row.getByText('待审批').waitFor();
-      await settled(s);
-      await s.screenshot('console-exposure-approvals-1280');
+      // axe first: it waits past the tab's fade, so the picture shows the settled table.
       await axeClean(s);
+      await s.screenshot('console-exposure-approvals-1280');
       expect(s.problems).toEqual([]);
     } finally {
       await s.close();
