@@ -49,6 +49,11 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { key: 'admin-import', path: '/admin/venues', menu: { zh: '单位导入', en: 'Unit import' }, audience: { capability: 'admin.catalog' }, page: lazy(() => import('./pages/admin-import')) },
   { key: 'admin-org', path: '/admin/org', menu: { zh: '组织与用户', en: 'Organisation' }, audience: { capability: 'admin.users' }, page: lazy(() => import('./pages/admin-org')) },
   { key: 'admin-api-keys', path: '/admin/api-keys', menu: { zh: '接口密钥', en: 'API keys' }, audience: { capability: 'admin.users' }, page: lazy(() => import('./pages/admin-api-keys')) },
+  // Major hazards (GB 35181), listed supervision, blacklist (issue 11 §3-4): reached from the hazard page and each other.
+  { key: 'major-determination', path: '/hazards/:id/major', menuKey: 'hazards', audience: { capability: 'hazard.read' }, page: lazy(() => import('./pages/major-determination')) },
+  { key: 'listings', path: '/listings', menuKey: 'hazards', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/listing-list')) },
+  { key: 'listing', path: '/listings/:id', menuKey: 'hazards', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/listing-page')) },
+  { key: 'blacklist', path: '/blacklist', menuKey: 'hazards', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/blacklist-register')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
   // Rewards and identity disclosure (issue 11 §7, §8).
   { key: 'rewards', path: '/rewards', menu: { zh: '举报奖励', en: 'Rewards' }, audience: { capability: 'reward.read' }, page: lazy(() => import('./pages/rewards-list')) },

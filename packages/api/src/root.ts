@@ -8,6 +8,7 @@ import { reports } from './router/reports';
 import { inspections } from './router/inspections';
 import { hazards } from './router/hazards';
 import { enforcement } from './router/enforcement';
+import { blacklist } from './router/blacklist';
 import { referrals } from './router/referrals';
 import { listings } from './router/listings';
 import { major } from './router/major';
@@ -32,6 +33,7 @@ export const appRouter = router({
   inspections,
   hazards,
   enforcement,
+  blacklist,
   referrals,
   listings,
   major,

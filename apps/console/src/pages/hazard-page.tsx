@@ -135,6 +135,7 @@ export default function HazardPage({ params }: { params: Record<string, string |
           ]}
         />
       </Card>
+      <div style={{ marginBottom: 12 }}><Link href={`/hazards/${id}/major`} data-testid="major-determination-link">{tx('重大火灾隐患判定', 'Major hazard determination')}</Link></div>
       <div className="console-grid">
         <div className="console-stack">
           <Card title={tx('隐患事实', 'Facts')} size="small">

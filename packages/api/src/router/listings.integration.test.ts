@@ -168,3 +168,25 @@ describe('listings.all and get', () => {
     await expectRefused(committeeA.caller.listings.get({ id: b }), 'ACCESS.OUT_OF_SCOPE', 'FORBIDDEN');
   });
 });
+
+describe('listings.reportProgress and get', () => {
+  it('records progress reports while rectifying, and get names the venue', async () => {
+    const id = await listingAt('rectifying');
+    const r = await world.as('supervisorA').listings.reportProgress({ id, note: '疏散通道隔断已拆除', evidenceRefs: ['p1.jpg'] });
+    expect(r.listing.status).toBe('rectifying');
+    expect(r.listing.progressReports).toEqual([expect.objectContaining({ note: '疏散通道隔断已拆除', evidenceRefs: ['p1.jpg'], by: expect.objectContaining({ name: '孙大队长' }) })]);
+    const view = await world.as('committee').listings.get({ id });
+    expect(view.venue?.id).toBe(world.venues.A);
+    expect(view.listing.progressReports).toHaveLength(1);
+  });
+
+  it('is refused by role, out of scope, and for bad input (changing nothing)', async () => {
+    const a = await listingAt('rectifying');
+    const b = await listingAt('rectifying', 'B');
+    await expectRefused(world.as('inspectorA1').listings.reportProgress({ id: a, note: '进展' }), 'ACCESS.ROLE_NOT_ALLOWED');
+    await expectNoChange(world, () => world.as('supervisorA').listings.reportProgress({ id: b, note: '进展' }), 'LISTING.OUT_OF_SCOPE', noChange(b));
+    await expectNoChange(world, () => world.as('supervisorA').listings.reportProgress({ id: a, note: '   ' }), 'LISTING.PROGRESS_REQUIRED', noChange(a));
+    const listed = await listingAt('listed');
+    await expectNoChange(world, () => world.as('supervisorA').listings.reportProgress({ id: listed, note: '进展' }), 'LISTING.INVALID_TRANSITION', noChange(listed));
+  });
+});

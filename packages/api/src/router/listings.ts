@@ -27,6 +27,7 @@ export const listListingInput = z.object({ ...subject, listingRef: text(200), re
 export const declineListingInput = z.object({ ...subject, reason: text(2000) });
 export const startRectifyingInput = z.object({ ...subject, planRef: text(500) });
 export const requestAcceptanceInput = z.object({ ...subject, evidenceRefs: z.array(z.string().max(200)).max(50) });
+export const reportProgressInput = z.object({ ...subject, note: text(2000), evidenceRefs: z.array(z.string().max(200)).max(50).default([]) });
 export const acceptanceInput = z.object({ ...subject, acceptance: acceptanceRecordInput });
 export const publishListingInput = z.object({ ...subject });
 export const exposeListingInput = z.object({ ...subject, mediaRef: text(500).optional() });
@@ -69,7 +70,8 @@ export const listings = router({
     .query(async ({ ctx, input }) => {
       const row = await loadLifecycle<ListingState>(ctx.db, 'listing', input.id);
       await requireAccess(ctx, 'dashboard.read', { jurisdictionId: row.jurisdictionId });
-      return { id: row.id, version: row.version, listing: row.state };
+      const venue = await findVenueRef(ctx.db, row.state.venueId);
+      return { id: row.id, version: row.version, listing: row.state, venue: venue ? { id: venue.id, name: venue.name } : null };
     }),
 
   /** 提请挂牌督办 of a unit for its major hazards. */
@@ -111,6 +113,11 @@ export const listings = router({
   requestAcceptance: capabilityProcedure('listing.propose')
     .input(requestAcceptanceInput)
     .mutation(({ ctx, input }) => listingCommand(ctx, input.id, input.version, { type: 'request_acceptance', evidenceRefs: input.evidenceRefs })),
+
+  /** 报送整改进展 while rectifying. */
+  reportProgress: capabilityProcedure('listing.propose')
+    .input(reportProgressInput)
+    .mutation(({ ctx, input }) => listingCommand(ctx, input.id, input.version, { type: 'report_progress', note: input.note, evidenceRefs: input.evidenceRefs })),
 
   /** 现场验收不合格: back to rectifying, with the on-site record. */
   failAcceptance: capabilityProcedure('listing.manage')

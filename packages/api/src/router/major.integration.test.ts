@@ -94,3 +94,52 @@ describe('major.get and forHazard', () => {
     await expectRefused(world.as('inspectorA1').major.get({ id: '00000000-0000-4000-8000-00000000000a' }), 'DETERMINATION.NOT_FOUND', 'NOT_FOUND');
   });
 });
+
+describe('an expert records an expert group determination', () => {
+  const experts = { kind: 'expert_group' as const, participants: ids(7), votesFor: 6 };
+
+  it('marks the hazard major with the expert-extended notice clock, under the expert’s name', async () => {
+    const hazardId = await hazardAt(world, 'ordered');
+    const r = await world.as('expert').major.determine({ hazardId, venueClasses: ['crowded'], elements: [element('6.6')], decision: experts });
+    expect(r.determination).toMatchObject({ major: true, decidedBy: { rule: 'direct', elements: ['6.6'] } });
+    expect(r.hazard.hazard.major).toMatchObject({ determinationId: r.determinationId, markedBy: { name: '褚专家', role: 'expert' } });
+    const view = await world.as('supervisorA').major.context({ hazardId });
+    expect(view.determinations[0]).toMatchObject({ id: r.determinationId, withExperts: true, determinedByRole: 'expert' });
+    expect(view.clocks.opinion.withExperts).toBe(true);
+    expect(view.clocks.notice).not.toBeNull();
+    // The notice clock is the one the lifecycle set (3 + 10 working days with experts).
+    const due = await rawRows<{ due_at: Date }>(world, `select due_at from deadlines where entity_id = '${hazardId}' and kind = 'hazard.major_notice'`);
+    expect(new Date(view.clocks.notice!.due).getTime()).toBe(new Date(due[0]!.due_at).getTime());
+  });
+
+  it('refuses an expert recording a collective discussion, and stores nothing', async () => {
+    const hazardId = await hazardAt(world, 'ordered');
+    await expectNoChange(
+      world,
+      () => world.as('expert').major.determine({ hazardId, venueClasses: ['crowded'], elements: [element('6.6')], decision: collective }),
+      'DECISION.KIND_NOT_ALLOWED',
+      noChange(hazardId),
+    );
+  });
+});
+
+describe('major.context', () => {
+  it('suggests the venue classes from its categories and carries the opinion clock before any determination', async () => {
+    const hazardId = await hazardAt(world, 'confirmed');
+    const view = await world.as('inspectorA1').major.context({ hazardId });
+    expect(view.hazard).toMatchObject({ id: hazardId, status: 'confirmed', major: null });
+    expect(view.venue?.id).toBe(world.venues.A);
+    expect(view.suggestedVenueClasses.length).toBeGreaterThan(0);
+    expect(view.ruleVersions).toContain('2017');
+    expect(view.clocks.opinion).toMatchObject({ withExperts: false });
+    expect(new Date(view.clocks.opinion.due).getTime()).toBeGreaterThan(new Date(view.hazard.foundAt).getTime());
+    expect(view.clocks.notice).toBeNull();
+    expect(view.determinations).toEqual([]);
+  });
+
+  it('is refused by role and out of scope', async () => {
+    const b = await hazardAt(world, 'confirmed', 'B');
+    await expectRefused(world.as('rewardOfficer').major.context({ hazardId: b }), 'ACCESS.ROLE_NOT_ALLOWED');
+    await expectRefused(world.as('inspectorA1').major.context({ hazardId: b }), 'ACCESS.OUT_OF_SCOPE');
+  });
+});

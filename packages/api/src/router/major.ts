@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COLLECTIVE_DECISION_KINDS, DEFAULT_GB35181_VERSION, VENUE_CLASSES, type HazardState } from '@firebreak/domain';
 import { findDetermination, listDeterminationsForHazard, loadLifecycle } from '@firebreak/db';
 import { notFound, requireAccess } from '../application/access';
+import { majorHazardContext } from '../application/major/context';
 import { determineMajorHazardCase } from '../application/major/determine';
 import { capabilityProcedure, router } from '../trpc';
 import { text, versionInput } from './staff/wire';
@@ -31,6 +32,11 @@ export const major = router({
   determine: capabilityProcedure('major.determine')
     .input(determineInput)
     .mutation(({ ctx, input }) => determineMajorHazardCase(ctx, ctx.actor, input)),
+
+  /** What the determination screen opens on: hazard, venue, suggested venue classes, clocks, history. */
+  context: capabilityProcedure('hazard.read')
+    .input(hazardDeterminationsInput)
+    .query(({ ctx, input }) => majorHazardContext(ctx, ctx.actor, input)),
 
   get: capabilityProcedure('hazard.read')
     .input(getDeterminationInput)

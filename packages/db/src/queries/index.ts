@@ -36,3 +36,4 @@ export * from './work';
 export * from './campaign-reports';
 export * from './accountability';
 export * from './venue-library';
+export * from './blacklist-record';

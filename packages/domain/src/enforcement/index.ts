@@ -10,3 +10,4 @@ export * from './check-sealing';
 export * from './blacklist-rules';
 export * from './check-blacklist-entry';
 export * from './check-blacklist-removal';
+export * from './blacklist-standing';

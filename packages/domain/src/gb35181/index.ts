@@ -4,3 +4,5 @@ export * from './determine-major-hazard';
 export * from './apply-expert-override';
 export * from './validate-collective-decision';
 export * from './decide-major-hazard';
+export * from './venue-classes';
+export * from './check-determiner';

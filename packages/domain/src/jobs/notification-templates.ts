@@ -65,6 +65,7 @@ export const NOTIFICATION_TEMPLATES: Readonly<Record<string, NotificationTemplat
   'listing.acceptance_requested': t('申请摘牌验收', 'Acceptance requested', '挂牌督办事项（{ref}）申请现场验收。', 'On-site acceptance was requested for {ref}.'),
   'listing.acceptance_failed': t('验收不合格', 'Acceptance failed', '挂牌督办事项（{ref}）现场验收不合格，请继续整改。', '{ref} failed on-site acceptance; continue rectifying.'),
   'listing.delisted': t('摘牌销案', 'De-listed', '挂牌督办事项（{ref}）已摘牌销案。', '{ref} was de-listed.'),
+  'listing.progress_reported': t('挂牌督办整改进展', 'Rectification progress', '挂牌督办事项（{ref}）报送了整改进展。', 'Progress was reported on {ref}.'),
   // Rewards and claims (奖励)
   'reward.candidate': t('奖励待认定', 'Reward to assess', '举报（{ref}）可能符合奖励条件，请认定。', 'Report {ref} may qualify for a reward; assess it.'),
   'reward.ineligible': t('举报不予奖励', 'No reward', '您的举报经认定不符合奖励条件，可凭回执查看。', 'Your report does not qualify for a reward; see why with your receipt.'),

@@ -129,7 +129,7 @@ export const hazardLifecycle = defineLifecycle<HazardStatus, HazardCommandName>(
       scoped: true,
     },
     { command: 'close', from: ['verified'], to: 'closed', roles: ['fire_supervisor'], label: { zh: '销号', en: 'Close' }, scoped: true },
-    ...selfLoops('mark_major', OPEN_STATUSES, ['fire_supervisor'], { zh: '记录重大火灾隐患判定', en: 'Record major-hazard determination' }),
+    ...selfLoops('mark_major', OPEN_STATUSES, ['fire_supervisor', 'expert'], { zh: '记录重大火灾隐患判定', en: 'Record major-hazard determination' }),
   ],
 });
 

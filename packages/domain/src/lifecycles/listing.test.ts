@@ -101,6 +101,21 @@ describe('transitionListing', () => {
     expect(requested().acceptanceRequests).toHaveLength(1);
   });
 
+  it('takes progress reports while rectifying, each with its note, evidence and author', () => {
+    const once = run(rectifying(), { type: 'report_progress', note: '已拆除疏散通道内隔断', evidenceRefs: ['ev-p1', ' '] }, unit, 10);
+    const twice = run(once, { type: 'report_progress', note: '喷淋系统施工进场' }, supervisor, 20);
+    expect(twice.status).toBe('rectifying');
+    expect(twice.progressReports).toEqual([
+      expect.objectContaining({ note: '已拆除疏散通道内隔断', evidenceRefs: ['ev-p1'], by: expect.objectContaining({ role: 'unit' }) }),
+      expect.objectContaining({ note: '喷淋系统施工进场', evidenceRefs: [], by: expect.objectContaining({ role: 'fire_supervisor' }) }),
+    ]);
+    const r = expectOk(transitionListing(rectifying(), { type: 'report_progress', note: '进展' }, at(unit)));
+    expect(effectsOfType(r.effects, 'notify')).toEqual([expect.objectContaining({ template: 'listing.progress_reported' })]);
+    expect(errorOf(transitionListing(rectifying(), { type: 'report_progress', note: '  ' }, at(unit))).code).toBe('LISTING.PROGRESS_REQUIRED');
+    expect(errorOf(transitionListing(listed(), { type: 'report_progress', note: '进展' }, at(unit))).code).toBe('LISTING.INVALID_TRANSITION');
+    expect(errorOf(transitionListing(rectifying(), { type: 'report_progress', note: '进展' }, at(inspector))).code).toBe('LISTING.ROLE_NOT_ALLOWED');
+  });
+
   it('delists only after a passed on-site acceptance record', () => {
     const r = requested();
     const c = at(committee, 33);

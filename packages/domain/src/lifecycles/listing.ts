@@ -20,6 +20,7 @@ type ListingCommandName =
   | 'start_rectification'
   | 'request_acceptance'
   | 'fail_acceptance'
+  | 'report_progress'
   | 'delist'
   | 'publish'
   | 'expose';
@@ -53,6 +54,8 @@ export const listingLifecycle = defineLifecycle<ListingStatus, ListingCommandNam
       label: { zh: '申请验收', en: 'Request acceptance' },
       scoped: true,
     },
+    // 整改进展报告: the unit or the departments report while rectifying, as often as the notice asks.
+    { command: 'report_progress', from: ['rectifying'], to: 'rectifying', roles: RECTIFICATION_ROLES, label: { zh: '报送整改进展', en: 'Report progress' }, scoped: true },
     { command: 'fail_acceptance', from: ['acceptance_requested'], to: 'rectifying', roles: ACCEPTANCE_ROLES, label: { zh: '现场验收不合格', en: 'Acceptance failed' }, scoped: true },
     { command: 'delist', from: ['acceptance_requested'], to: 'delisted', roles: GOVERNMENT, label: { zh: '现场验收合格，摘牌销案', en: 'Accept on site and delist' }, scoped: true },
     ...flagRules('publish', GOVERNMENT, { zh: '公布', en: 'Publish' }),
@@ -79,6 +82,13 @@ export interface AcceptanceRecordInput {
   readonly note?: string;
 }
 
+/** 整改进展报告: what was done, with its evidence, by whom. */
+export interface ProgressReport {
+  readonly note: string;
+  readonly evidenceRefs: readonly string[];
+  readonly by: ActorStamp;
+}
+
 export interface ListingState {
   readonly id: string;
   readonly status: ListingStatus;
@@ -93,6 +103,8 @@ export interface ListingState {
   readonly decline: { readonly reason: string; readonly by: ActorStamp } | null;
   readonly planRef: string | null;
   readonly rectificationStartedBy: ActorStamp | null;
+  /** 整改进展报告, oldest first (absent on records written before progress reports existed). */
+  readonly progressReports?: readonly ProgressReport[];
   readonly acceptanceRequests: readonly { readonly by: ActorStamp; readonly evidenceRefs: readonly string[] }[];
   readonly acceptances: readonly AcceptanceRecord[];
   readonly delistedBy: ActorStamp | null;
@@ -115,6 +127,7 @@ export type ListingCommand =
   | { readonly type: 'decline'; readonly reason: string }
   | { readonly type: 'start_rectification'; readonly planRef: string }
   | { readonly type: 'request_acceptance'; readonly evidenceRefs: readonly string[] }
+  | { readonly type: 'report_progress'; readonly note: string; readonly evidenceRefs?: readonly string[] }
   | { readonly type: 'fail_acceptance'; readonly acceptance: AcceptanceRecordInput }
   | { readonly type: 'delist'; readonly acceptance: AcceptanceRecordInput }
   | { readonly type: 'publish' }
@@ -152,6 +165,7 @@ export function createListing(input: CreateListingInput, ctx: TransitionContext)
     decline: null,
     planRef: null,
     rectificationStartedBy: null,
+    progressReports: [],
     acceptanceRequests: [],
     acceptances: [],
     delistedBy: null,
@@ -251,6 +265,17 @@ export function transitionListing(state: ListingState, command: ListingCommand, 
         ok: true,
         next: { ...base, acceptanceRequests: [...state.acceptanceRequests, { by, evidenceRefs }] },
         effects: [audit({ evidence: evidenceRefs.length }), toRole('committee_officer', 'listing.acceptance_requested')],
+      };
+    }
+
+    case 'report_progress': {
+      if (blank(command.note)) return fail('PROGRESS_REQUIRED', 'Say what has been done since the last report', '请填写整改进展情况');
+      const evidenceRefs = (command.evidenceRefs ?? []).map((e) => e.trim()).filter((e) => e !== '');
+      const report: ProgressReport = { note: command.note.trim(), evidenceRefs, by };
+      return {
+        ok: true,
+        next: { ...base, progressReports: [...(state.progressReports ?? []), report] },
+        effects: [audit({ evidence: evidenceRefs.length }), toRole('committee_officer', 'listing.progress_reported')],
       };
     }
 

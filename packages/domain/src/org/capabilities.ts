@@ -55,7 +55,7 @@ export const CAPABILITIES = [
   { code: 'hazard.escalate', zh: '逾期隐患督办升级', en: 'Escalate overdue hazards', roles: ['inspector', 'fire_supervisor'], departmentBound: false, readOnly: false },
   // Major hazards (重大火灾隐患)
   { code: 'major.propose', zh: '提请重大火灾隐患判定', en: 'Propose a major-hazard determination', roles: ['inspector'], departmentBound: false, readOnly: false },
-  { code: 'major.determine', zh: '集体讨论判定重大火灾隐患', en: 'Determine major hazards collectively', roles: ['fire_supervisor'], departmentBound: false, readOnly: false },
+  { code: 'major.determine', zh: '集体讨论判定重大火灾隐患', en: 'Determine major hazards collectively', roles: ['fire_supervisor', 'expert'], departmentBound: false, readOnly: false },
   { code: 'major.expert_opinion', zh: '出具专家论证意见', en: 'Give an expert group opinion', roles: ['expert'], departmentBound: false, readOnly: false },
   // Enforcement (执法)
   { code: 'enforcement.propose', zh: '提出执法建议', en: 'Propose enforcement', roles: ['inspector', 'police_officer'], departmentBound: false, readOnly: false },

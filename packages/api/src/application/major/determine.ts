@@ -1,4 +1,4 @@
-import { decideMajorHazard, type Actor, type CollectiveDecision, type DeterminationInput, type HazardState } from '@firebreak/domain';
+import { checkDeterminer, decideMajorHazard, type Actor, type CollectiveDecision, type DeterminationInput, type HazardState } from '@firebreak/domain';
 import { insertDetermination, loadLifecycle } from '@firebreak/db';
 // The hazard's one lifecycle path still lives beside its router (router/hazards.ts).
 import { hazardCommand } from '../../router/hazards';
@@ -25,6 +25,8 @@ export async function determineMajorHazardCase(deps: DetermineDeps, actor: Actor
   const ctx: StaffContext = { ...deps, actor };
   const hazard = await loadLifecycle<HazardState>(deps.db, 'hazard', input.hazardId);
   await requireAccess(ctx, 'major.determine', { jurisdictionId: hazard.jurisdictionId });
+  // An expert records only an expert group's conclusion; the agency's leaders either kind.
+  unwrap(checkDeterminer(actor.role, input.decision.kind));
   const determinationInput = { venueClasses: input.venueClasses, elements: input.elements, exclusions: input.exclusions };
   const id = deps.services.newId();
   const decided = unwrap(decideMajorHazard({ ruleVersion: input.ruleVersion, input: determinationInput, decision: input.decision, override: input.override, determinationId: id }));
