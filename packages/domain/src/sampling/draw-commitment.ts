@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { canonicalJson } from '../common/canonical-json';
 import { err, ok, type Result } from '../common/errors';
 import { COMMITTED_DRAW_ALGORITHM, drawParametersSchema, type DrawInputs, type DrawInspector, type DrawParameters, type DrawUnit } from './draw-inputs';
@@ -80,7 +80,7 @@ export function serverSeedHashOf(serverSeed: string): string {
 }
 
 function commitmentDigestOf(c: Omit<DrawCommitment, 'commitmentDigest'>): string {
-  return bytesToHex(sha256(new TextEncoder().encode(canonicalJson(c))));
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(c))));
 }
 
 /** Step 1: freeze and digest the lists, and state everything the run will use but the random values. */
