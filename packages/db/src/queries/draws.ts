@@ -112,6 +112,18 @@ export async function listDrawInspections(db: Db, drawId: string): Promise<{ id:
   return db.select({ id: inspections.id, venueId: inspections.venueId, status: inspections.status }).from(inspections).where(eq(inspections.drawId, drawId)).orderBy(asc(inspections.createdAt));
 }
 
+/** Names of drawn venues, for the console's result table. */
+export async function listDrawVenueNames(db: Db, ids: readonly string[]): Promise<{ id: string; name: string; address: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: venues.id, name: venues.name, address: venues.address }).from(venues).where(inArray(venues.id, [...ids]));
+}
+
+/** Names of staff in a draw's pool. */
+export async function listDrawStaffNames(db: Db, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...ids]));
+}
+
 export async function insertDraw(
   db: Db,
   input: { id: string; jurisdictionId: string; campaignId: string | null; inputs: Record<string, unknown>; output: Record<string, unknown>; createdByUserId: string; createdAt: Date },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { DrawInspector, DrawParameters, DrawUnit } from './draw-inputs';
-import { checkDrawStep, commitDraw, drawStageOf, runCommittedDraw, serverSeedHashOf, verifyCommitment, type DrawCommitment } from './draw-commitment';
+import { checkDrawStep, commitDraw, drawInspectionPlans, drawStageOf, runCommittedDraw, serverSeedHashOf, verifyCommitment, type DrawCommitment } from './draw-commitment';
 import { verifyPublishedDraw } from './verify-published-draw';
 
 const units: DrawUnit[] = Array.from({ length: 10 }, (_, i) => ({
@@ -46,6 +46,11 @@ describe('draw stages', () => {
     expect(checkDrawStep('drawn', 'publish')).toEqual({ ok: true, value: 'published' });
     expect(checkDrawStep('published', 'publish')).toMatchObject({ ok: false, error: { code: 'DRAW.ALREADY_PUBLISHED' } });
     expect(checkDrawStep('published', 'plan_inspections')).toMatchObject({ ok: true });
+    expect(checkDrawStep('drawn', 'plan_inspections', { inspectionsPlanned: 3 })).toMatchObject({ ok: false, error: { code: 'DRAW.ALREADY_PLANNED' } });
+  });
+
+  it('plans one inspection per drawn unit with its pair', () => {
+    expect(drawInspectionPlans({ selections: [{ unitId: 'u1', inspectorIds: ['b', 'a'] }] })).toEqual([{ venueId: 'u1', team: ['b', 'a'] }]);
   });
 });
 

@@ -28,8 +28,11 @@ export function drawStageOf(row: { readonly hasOutput: boolean; readonly publish
   return row.hasOutput ? 'drawn' : 'committed';
 }
 
-/** The order of the steps: run only a committed draw, publish and plan only a drawn one. */
-export function checkDrawStep(stage: DrawStage, step: DrawStep): Result<DrawStage> {
+/**
+ * The order of the steps: run only a committed draw, publish and plan only a drawn one, and
+ * plan its inspections once (`inspectionsPlanned`: how many were already planned from it).
+ */
+export function checkDrawStep(stage: DrawStage, step: DrawStep, facts: { readonly inspectionsPlanned?: number } = {}): Result<DrawStage> {
   if (step === 'run') {
     if (stage !== 'committed') return err('DRAW.ALREADY_DRAWN', 'This draw has already been run', '该抽查已完成抽取，不能再次抽取', { stage });
     return ok('drawn');
@@ -43,7 +46,15 @@ export function checkDrawStep(stage: DrawStage, step: DrawStep): Result<DrawStag
     if (stage === 'published') return err('DRAW.ALREADY_PUBLISHED', 'This draw has already been published', '该抽查结果已公开', { stage });
     return ok('published');
   }
+  if ((facts.inspectionsPlanned ?? 0) > 0) {
+    return err('DRAW.ALREADY_PLANNED', 'The inspections of this draw have already been planned', '该抽查的检查任务已生成', { inspectionsPlanned: facts.inspectionsPlanned });
+  }
   return ok(stage);
+}
+
+/** One inspection per drawn unit, by the unit's drawn pair (the pair's first is the lead). */
+export function drawInspectionPlans(output: { readonly selections: readonly { readonly unitId: string; readonly inspectorIds: readonly [string, string] }[] }): { venueId: string; team: [string, string] }[] {
+  return output.selections.map((s) => ({ venueId: s.unitId, team: [s.inspectorIds[0], s.inspectorIds[1]] }));
 }
 
 /** What is published at commit time, before the random value exists. */
