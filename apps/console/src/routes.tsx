@@ -36,6 +36,9 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { key: 'dashboard', path: '/dashboard', menu: { zh: '统计看板', en: 'Dashboard' }, audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/dashboard')) },
   { key: 'notifications', path: '/notifications', menu: { zh: '通知投递', en: 'Notifications' }, audience: { capability: 'admin.notifications' }, page: lazy(() => import('./pages/notifications-admin')) },
   { key: 'audit', path: '/audit', menu: { zh: '审计日志', en: 'Audit log' }, audience: { capability: 'audit.read' }, page: lazy(() => import('./pages/audit')) },
+  { key: 'draws', path: '/draws', menu: { zh: '双随机抽查', en: 'Random draws' }, audience: { capability: 'draw.run' }, page: lazy(() => import('./pages/draws-list')) },
+  { key: 'draw-setup', path: '/draws/new', menuKey: 'draws', audience: { capability: 'draw.run' }, page: lazy(() => import('./pages/draw-setup')) },
+  { key: 'draw', path: '/draws/:id', menuKey: 'draws', audience: { capability: 'draw.run' }, page: lazy(() => import('./pages/draw-page')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
 ];
 

@@ -137,9 +137,9 @@ describe('draws.planInspections', () => {
   it('plans one inspection per drawn unit with its pair, once, after the run', async () => {
     // Its own category: the planned inspections make their pairs previous inspectors of these units.
     for (let i = 0; i < 3; i++) {
-      await insertVenue(world.db.db, { name: `甲区网吧${i}`, address: `甲区网吧路${i}号`, categories: ['internet_cafe'], jurisdictionId: world.j.gridA, publicToken: randomBytes(16).toString('hex') });
+      await insertVenue(world.db.db, { name: `甲区网吧${i}`, address: `甲区网吧路${i}号`, categories: ['small_internet_cafe'], jurisdictionId: world.j.gridA, publicToken: randomBytes(16).toString('hex') });
     }
-    const c = await commitA(supervisorA, { ratios: [{ category: 'internet_cafe', ratio: 0.5 }] });
+    const c = await commitA(supervisorA, { ratios: [{ category: 'small_internet_cafe', ratio: 0.5 }] });
     await expectRefusal(supervisorA.draws.planInspections({ drawId: c.id, plannedFor: '2026-03-10' }), 'BAD_REQUEST', 'DRAW.NOT_DRAWN');
     advance(1000);
     const d = await supervisorA.draws.run({ drawId: c.id, publicRandom: PUBLIC_RANDOM });
@@ -214,7 +214,7 @@ describe('draws.verify / publish / get / list', () => {
     await expectRefusal(world.as('supervisorB').draws.publish({ drawId: d.id }), 'FORBIDDEN', 'ACCESS.OUT_OF_SCOPE');
     await expectRefusal(world.as('inspectorA1').draws.publish({ drawId: d.id }), 'FORBIDDEN', 'ACCESS.ROLE_NOT_ALLOWED');
     const published = await supervisorA.draws.publish({ drawId: d.id });
-    expect(published.publishedAt?.toISOString()).toBe(world.now.toISOString());
+    expect(published.publishedAt).toBe(world.now.toISOString());
     await expectRefusal(supervisorA.draws.publish({ drawId: d.id }), 'CONFLICT', 'DRAW.ALREADY_PUBLISHED');
     await expect(world.db.db.execute(`update draws set output = '{}'::jsonb where id = '${d.id}'`)).rejects.toThrow();
     expect((await supervisorA.draws.verify({ drawId: d.id })).ok).toBe(true);

@@ -8,7 +8,7 @@ import { planDrawInspections } from '../application/draws/plan-draw-inspections'
 import { publishDraw } from '../application/draws/publish-draw';
 import { runAndStoreDraw } from '../application/draws/run-draw';
 import { capabilityProcedure, router } from '../trpc';
-import { ymd } from './staff/wire';
+import { wire, ymd } from './staff/wire';
 
 const ratiosInput = z
   .array(z.object({ category: z.string().trim().min(1).max(60), ratio: z.number(), jurisdictionId: z.uuid().optional() }))
@@ -48,7 +48,7 @@ const stageOf = (row: DrawRow) => drawStageOf({ hasOutput: row.output !== null, 
 
 function drawView(row: DrawRow) {
   const stored = row.inputs as unknown as StoredLists;
-  return {
+  return wire({
     id: row.id,
     jurisdictionId: row.jurisdictionId,
     campaignId: row.campaignId,
@@ -65,7 +65,7 @@ function drawView(row: DrawRow) {
     units: stored.units,
     inspectors: stored.inspectors,
     output: row.output as unknown as DrawOutput | null,
-  };
+  });
 }
 
 /** Names for the console: the drawn venues and every inspector of the pool. */
@@ -93,7 +93,7 @@ export const draws = router({
       });
       const names = await listDrawStaffNames(ctx.db, inspectors.map((i) => i.id));
       const nameOf = new Map(names.map((n) => [n.id, n.name]));
-      return { flagsSince: since, byCategory, inspectors: inspectors.map((i) => ({ id: i.id, name: nameOf.get(i.id) ?? i.id, regionId: i.regionId })) };
+      return { flagsSince: since.toISOString(), byCategory, inspectors: inspectors.map((i) => ({ id: i.id, name: nameOf.get(i.id) ?? i.id, regionId: i.regionId })) };
     }),
 
   /** Step 1: freezes the lists and publishes the commitment (application/draws/commit-draw.ts). */
@@ -128,7 +128,7 @@ export const draws = router({
     .input(listInput)
     .query(async ({ ctx, input }) => {
       const rows = await listDraws(ctx.db, { rootId: ctx.jurisdictionRoot, limit: input.limit, offset: input.offset, ...(input.published === undefined ? {} : { published: input.published }) });
-      return rows.map((r) => ({ ...r, stage: drawStageOf({ hasOutput: r.hasOutput, publishedAt: r.publishedAt }) }));
+      return rows.map((r) => wire({ ...r, stage: drawStageOf({ hasOutput: r.hasOutput, publishedAt: r.publishedAt }) }));
     }),
 
   /** Recomputes a drawn draw from its stored inputs and lists (verifyDraw) and checks it honours its commitment. */
