@@ -98,8 +98,8 @@ export default function DrawPage({ params }: { params: Record<string, string | u
             {tx(`请在承诺公布之后，填写“${c?.randomSource ?? ''}”的值。抽取时服务器种子一并揭示，任何人都可复核。`, `After the commitment, enter the value of “${c?.randomSource ?? ''}”. The server seed is revealed with the run; anyone can check it.`)}
           </p>
           <Form layout="inline" onFinish={() => run.mutate()}>
-            <Form.Item label={tx('公开随机数', 'Public random value')} required>
-              <Input value={publicRandom} onChange={(e) => setPublicRandom(e.target.value)} maxLength={200} style={{ width: 320 }} data-testid="public-random" />
+            <Form.Item label={tx('公开随机数', 'Public random value')} htmlFor="draw-public-random" required>
+              <Input id="draw-public-random" value={publicRandom} onChange={(e) => setPublicRandom(e.target.value)} maxLength={200} style={{ width: 320 }} data-testid="public-random" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={run.isPending} disabled={publicRandom.trim() === ''} data-testid="run-draw">
               {tx('抽取', 'Draw')}

@@ -31,7 +31,7 @@ interface Commitment {
 const ROWS = 50;
 
 /** The kernel inputs of a published row, whichever of the two stored shapes it has. */
-function kernelInputs(inputs: Record<string, unknown>): { algorithmVersion?: string; publicRandom?: string; parameters?: { ratios?: Ratio[] } } {
+function kernelInputs(inputs: Record<string, unknown>): { algorithmVersion?: string; publicRandom?: string; serverSeed?: string; parameters?: { ratios?: Ratio[] } } {
   const nested = typeof inputs.draw === 'object' && inputs.draw !== null ? inputs.draw : inputs;
   return nested;
 }
@@ -205,6 +205,12 @@ export default function DrawPage({ id }: { id: string }) {
             <dt>{t('portal.draws.publicRandom')}</dt>
             <dd className="pt-mono">{str(inputs.publicRandom)}</dd>
           </div>
+          {inputs.serverSeed ? (
+            <div>
+              <dt>{en ? 'Server seed (revealed by the draw)' : '服务器种子（抽取时揭示）'}</dt>
+              <dd className="pt-mono pt-break">{inputs.serverSeed}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('portal.draws.ratios')}</dt>
             <dd>

@@ -41,8 +41,6 @@ export const ERROR_CATALOGUE = {
 
   // Conflicts with what is stored
   'API_KEY.ALREADY_REVOKED': { en: 'This key is already revoked', zh: '该接口密钥已吊销' },
-  'DRAW.ALREADY_PUBLISHED': { en: 'This draw has already been published', zh: '该抽查结果已公开' },
-  'DRAW.ALREADY_DRAWN': { en: 'This draw has already been run', zh: '该抽查已完成抽取，不能再次抽取' },
   'DRAW.NOT_COMMITTED': { en: 'This draw has no published commitment and cannot be run', zh: '该抽查没有已公布的承诺，不能抽取' },
   'JURISDICTION.DUPLICATE': { en: 'A jurisdiction with this code already exists', zh: '该区划代码已存在' },
   'MAJOR.DETERMINATION_MISMATCH': { en: 'The determination was made on another hazard', zh: '该判定记录不属于此隐患' },

@@ -2,6 +2,7 @@ import { cataloguedError, checkDrawStep, drawStageOf, runCommittedDraw, stamp, t
 import { getDrawRow, recordDrawRun, runAudited, type DrawRow } from '@firebreak/db';
 import { requireAccess } from '../access';
 import { DomainFailure, unwrap } from '../failure';
+import { unwrapError } from './step-error';
 import type { CommittedDrawInputs } from './commit-draw';
 import type { DrawDeps } from './gather-population';
 
@@ -31,7 +32,8 @@ export async function runAndStoreDraw(deps: DrawDeps, actor: Actor, input: RunDr
     deps.db,
     async (tx) => {
       const done = await recordDrawRun(tx, row.id, { inputs: full as unknown as Record<string, unknown>, output: output as unknown as Record<string, unknown>, drawnAt: now });
-      if (!done) throw new DomainFailure(cataloguedError('DRAW.ALREADY_DRAWN'));
+      // A concurrent run got there first: the kernel's answer for a drawn draw.
+      if (!done) throw new DomainFailure(unwrapError(checkDrawStep('drawn', 'run')));
     },
     () => ({
       entity: 'draw',
