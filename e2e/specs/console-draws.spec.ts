@@ -94,6 +94,15 @@ describe('双随机一公开: commit → draw → inspections → publish → pu
     await s.screenshot('console-draw-published-1280');
     await axeClean(s);
     expect((await api.draws.verify.query({ drawId })).ok).toBe(true);
+
+    // The list shows it published, with its random source.
+    await page.getByRole('menuitem', { name: '双随机抽查' }).click();
+    const listed = page.getByTestId('draws-table').locator('tbody tr.ant-table-row').filter({ hasText: RANDOM_SOURCE }).first();
+    await listed.waitFor();
+    expect(await listed.textContent()).toContain('已公开');
+    await settled(s);
+    await s.screenshot('console-draws-list-1280');
+    await axeClean(s);
     expect(realProblems(s)).toEqual([]);
   }, 180_000);
 
