@@ -103,13 +103,15 @@ describe('portal journeys 4–8: the public pages, without an account', () => {
     const supervisor = await apiAs('supervisor');
     const me = await supervisor.auth.me.query();
     if (!me.jurisdictionId) throw new Error('the demo supervisor has no jurisdiction');
-    const run = await supervisor.draws.run.mutate({
+    // Commit first (the lists' digests and the named random source are public), then run with the value.
+    const committed = await supervisor.draws.commit.mutate({
       jurisdictionId: me.jurisdictionId,
-      publicRandom: '2026-12-01 福利彩票3D 4 7 1',
+      randomSource: '2026-12-01 福利彩票3D 开奖号码',
       // Not 'market': the console journey inspects a market in this district with both of its inspectors, and the
       // conflict-of-interest rule then leaves that unit no eligible pair (the draw refuses, as the law wants).
       ratios: [{ category: 'hotel_restaurant', ratio: 0.5 }],
     });
+    const run = await supervisor.draws.run.mutate({ drawId: committed.id, publicRandom: '4 7 1' });
     await supervisor.draws.publish.mutate({ drawId: run.id });
 
     for (const viewport of ['phone', 'desktop'] as const) {

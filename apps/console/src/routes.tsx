@@ -54,6 +54,9 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { key: 'listings', path: '/listings', menuKey: 'hazards', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/listing-list')) },
   { key: 'listing', path: '/listings/:id', menuKey: 'hazards', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/listing-page')) },
   { key: 'blacklist', path: '/blacklist', menuKey: 'hazards', audience: { capability: 'dashboard.read' }, page: lazy(() => import('./pages/blacklist-register')) },
+  { key: 'draws', path: '/draws', menu: { zh: '双随机抽查', en: 'Random draws' }, audience: { capability: 'draw.run' }, page: lazy(() => import('./pages/draws-list')) },
+  { key: 'draw-setup', path: '/draws/new', menuKey: 'draws', audience: { capability: 'draw.run' }, page: lazy(() => import('./pages/draw-setup')) },
+  { key: 'draw', path: '/draws/:id', menuKey: 'draws', audience: { capability: 'draw.run' }, page: lazy(() => import('./pages/draw-page')) },
   { key: 'unit-hazards', path: '/unit', menu: { zh: '本单位隐患整改', en: 'Our hazards' }, audience: 'unit', page: lazy(() => import('./pages/unit-hazards')) },
   // Rewards and identity disclosure (issue 11 §7, §8).
   { key: 'rewards', path: '/rewards', menu: { zh: '举报奖励', en: 'Rewards' }, audience: { capability: 'reward.read' }, page: lazy(() => import('./pages/rewards-list')) },

@@ -135,4 +135,15 @@ describe('migrations', () => {
     await t.db.update(draws).set({ publishedAt: new Date() }).where(eq(draws.id, d!.id));
     expect(await sqlState(t.db.update(draws).set({ output: { ids: ['y'] } }).where(eq(draws.id, d!.id)))).toBe('FBF01');
   });
+
+  test('a draw commitment never changes, and a committed draw is drawn once', async () => {
+    const j = await insertTestJurisdiction(t.db);
+    const [d] = await t.db.insert(draws).values({ jurisdictionId: j.id, kind: 'units', inputs: { units: [] }, commitment: { unitsDigest: 'a' }, committedAt: new Date() }).returning();
+    expect(await sqlState(t.db.update(draws).set({ commitment: { unitsDigest: 'b' } }).where(eq(draws.id, d!.id)))).toBe('FBF01');
+    expect(await sqlState(t.db.update(draws).set({ committedAt: new Date(0) }).where(eq(draws.id, d!.id)))).toBe('FBF01');
+    expect(await sqlState(t.db.update(draws).set({ publishedAt: new Date() }).where(eq(draws.id, d!.id)))).toBe('23514'); // not drawn yet
+    await t.db.update(draws).set({ output: { seed: 's' }, drawnAt: new Date() }).where(eq(draws.id, d!.id));
+    expect(await sqlState(t.db.update(draws).set({ output: { seed: 't' } }).where(eq(draws.id, d!.id)))).toBe('FBF01');
+    expect(await sqlState(t.db.insert(draws).values({ jurisdictionId: j.id, kind: 'units', inputs: {}, commitment: { a: 1 } }))).toBe('23514');
+  });
 });

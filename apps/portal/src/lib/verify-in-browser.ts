@@ -10,7 +10,7 @@ export type BrowserVerdict =
   | { readonly status: 'mismatch'; readonly message: string; readonly messageZh: string }
   | { readonly status: 'not_replayable'; readonly missing: readonly string[] };
 
-export function verifyInBrowser(published: { inputs: Record<string, unknown>; output: Record<string, unknown> }): BrowserVerdict {
+export function verifyInBrowser(published: Parameters<typeof verifyPublishedDraw>[0]): BrowserVerdict {
   const verdict: DrawVerificationOutcome = verifyPublishedDraw(published);
   return verdict.status === 'mismatch' ? { status: 'mismatch', message: verdict.error.message, messageZh: verdict.error.messageZh } : verdict;
 }

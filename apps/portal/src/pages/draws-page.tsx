@@ -4,7 +4,8 @@ import { useTRPC } from '@firebreak/client';
 import { useText } from '../lib/use-text';
 
 export default function DrawsPage() {
-  const { t, dateTime, errorText } = useText();
+  const { t, language, dateTime, errorText } = useText();
+  const en = language === 'en';
   const trpc = useTRPC();
   const list = useQuery(trpc.public.draws.list.queryOptions({ limit: 50, offset: 0 }));
   return (
@@ -31,12 +32,18 @@ export default function DrawsPage() {
           <li key={d.id} className="fb-card pt-board__item">
             <p className="pt-board__kind">
               <span className="pt-tag">{d.kind === 'units' ? t('portal.draws.kind.units') : t('portal.draws.kind.other')}</span>
-              <span className="pt-hint">{t('portal.draws.publishedAt', { date: dateTime(d.publishedAt) })}</span>
+              <span className="pt-hint">
+                {d.publishedAt
+                  ? t('portal.draws.publishedAt', { date: dateTime(d.publishedAt) })
+                  : en
+                    ? `Commitment published ${dateTime(d.committedAt ?? d.createdAt)}; result not yet public`
+                    : `承诺公布于 ${dateTime(d.committedAt ?? d.createdAt)}，结果尚未公开`}
+              </span>
             </p>
             <h3 className="pt-board__venue">{d.jurisdiction.name}</h3>
             <Link href={`/draws/${d.id}`} className="pt-more">
               {t('portal.draws.open')}
-              <span className="pt-visually-hidden">：{d.jurisdiction.name} {dateTime(d.publishedAt)}</span>
+              <span className="pt-visually-hidden">：{d.jurisdiction.name} {dateTime(d.publishedAt ?? d.committedAt ?? d.createdAt)}</span>
               <span aria-hidden="true"> ›</span>
             </Link>
           </li>

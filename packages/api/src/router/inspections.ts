@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   canonicalJson,
   createHazard,
-  createInspection,
   hazardInputsFromInspection,
   CHECK_RESULTS,
   INSPECTION_SOURCES,
@@ -14,13 +13,10 @@ import {
   type HazardState,
   type InspectionCommand,
   type InspectionState,
-  type Participant,
 } from '@firebreak/domain';
 import {
   findDocumentParties,
-  findStaffUsers,
   findVenueRef,
-  insertInspectionTeam,
   insertSignature,
   listInspectionHazards,
   listInspections,
@@ -32,9 +28,10 @@ import {
   type inspections as inspectionsTable,
 } from '@firebreak/db';
 import { runCreate, runTransition } from '../kernel/run-transition';
+import { planInspection } from '../application/inspections/plan-inspection';
 import { venueChecklist } from '../services/venue-checklist';
 import { capabilityProcedure, router } from '../trpc';
-import { actorDepartment, inTransaction, notFound, requireAccess, requireAll, type StaffContext } from '../application/access';
+import { inTransaction, requireAccess, type StaffContext } from '../application/access';
 import { hazardSourceColumn, inspectionSourceColumn } from './staff/columns';
 import { pageInput, text, versionInput, wire, ymd } from './staff/wire';
 
@@ -144,16 +141,6 @@ async function signedCommand(ctx: StaffContext, id: string, version: number | un
   });
 }
 
-async function participants(ctx: StaffContext, ids: readonly string[]): Promise<Participant[]> {
-  const rows = await findStaffUsers(ctx.db, ids);
-  const byId = new Map(rows.filter((r) => !r.disabled).map((r) => [r.id, r]));
-  requireAll('USER', { en: 'Inspection participants', zh: '检查人员' }, ids, [...byId.keys()]);
-  return ids.map((i) => {
-    const u = byId.get(i)!;
-    return { userId: u.id, name: u.displayName, role: u.role, departmentId: u.departmentId };
-  });
-}
-
 export const inspections = router({
   list: capabilityProcedure('inspection.read')
     .input(listInspectionsInput)
@@ -217,51 +204,7 @@ export const inspections = router({
   /** 制定检查计划: the venue's checklist from the standards in force, a team of at least two (the kernel counts). */
   plan: capabilityProcedure('inspection.plan')
     .input(planInspectionInput)
-    .mutation(async ({ ctx, input }) => {
-      const venue = await findVenueRef(ctx.db, input.venueId);
-      if (!venue) notFound('VENUE', { en: 'Venue', zh: '被检查单位' }, input.venueId);
-      if (input.source === 'report_verification' && input.sourceRef !== undefined) await loadLifecycle(ctx.db, 'report', input.sourceRef);
-      const team = await participants(ctx, input.team);
-      const experts = await participants(ctx, input.experts ?? []);
-      const now = ctx.clock();
-      const checklist = await venueChecklist(ctx.db, venue.categories, now);
-      const department = actorDepartment(ctx.actor);
-      return inTransaction(ctx, async (tx) => {
-        const created = await runCreate<InspectionState, 'inspection'>(
-          tx,
-          ctx.actor,
-          'inspection',
-          (k) =>
-            createInspection(
-              {
-                jurisdictionId: venue.jurisdictionId,
-                venueId: venue.id,
-                source: input.source,
-                sourceRef: input.sourceRef ?? null,
-                plannedFor: input.plannedFor,
-                checkItemIds: checklist.items.map((i) => i.id),
-                team,
-                experts,
-              },
-              k,
-            ),
-          (s) => ({
-            id: s.id,
-            jurisdictionId: s.jurisdictionId,
-            venueId: s.venueId,
-            source: inspectionSourceColumn(s.source),
-            departmentId: department,
-            reportId: s.source === 'report_verification' ? s.sourceRef : null,
-            scheduledFor: new Date(`${s.plannedFor}T00:00:00+08:00`),
-          }),
-        );
-        await insertInspectionTeam(tx.db, created.id, [
-          ...team.map((p, i) => ({ userId: p.userId, role: i === 0 ? ('lead' as const) : ('member' as const) })),
-          ...experts.map((p) => ({ userId: p.userId, role: 'expert' as const })),
-        ]);
-        return { id: created.id, version: 1, inspection: created.state, checklist: { standards: checklist.standards, missing: checklist.missing } };
-      });
-    }),
+    .mutation(({ ctx, input }) => planInspection(ctx, input)),
 
   /** 开始检查 with the inspectors (and experts) actually on site. */
   start: capabilityProcedure('inspection.conduct')

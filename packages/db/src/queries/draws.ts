@@ -3,6 +3,7 @@ import type { Role } from '@firebreak/domain';
 import type { Db } from '../database';
 import { DbError } from '../errors';
 import { draws } from '../schema/draws';
+import { inspections } from '../schema/inspections';
 import { users } from '../schema/users';
 import { venues } from '../schema/venues';
 import { scopedTo } from './audit-read';
@@ -69,6 +70,60 @@ export async function listDrawInspectorRecords(
 
 export type DrawRow = typeof draws.$inferSelect;
 
+/** Step 1 of a committed draw: the frozen lists and parameters, the public commitment, the secret seed. */
+export async function insertDrawCommitment(
+  db: Db,
+  input: {
+    id: string;
+    jurisdictionId: string;
+    campaignId: string | null;
+    inputs: Record<string, unknown>;
+    commitment: Record<string, unknown>;
+    serverSeed: string;
+    createdByUserId: string;
+    committedAt: Date;
+  },
+): Promise<DrawRow> {
+  const [row] = await db
+    .insert(draws)
+    .values({ ...input, kind: 'units', createdAt: input.committedAt, output: null })
+    .returning();
+  return row!;
+}
+
+/** Step 2: the run's inputs (now with the random values) and output, once: only a committed, undrawn row is touched. */
+export async function recordDrawRun(db: Db, id: string, run: { inputs: Record<string, unknown>; output: Record<string, unknown>; drawnAt: Date }): Promise<boolean> {
+  const rows = await db
+    .update(draws)
+    .set({ inputs: run.inputs, output: run.output, drawnAt: run.drawnAt })
+    .where(and(eq(draws.id, id), isNull(draws.output), sql`${draws.commitment} is not null`))
+    .returning({ id: draws.id });
+  return rows.length === 1;
+}
+
+/** How many inspections were planned from a draw. */
+export async function countDrawInspections(db: Db, drawId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inspections).where(eq(inspections.drawId, drawId));
+  return row?.n ?? 0;
+}
+
+/** The inspections planned from a draw, by venue. */
+export async function listDrawInspections(db: Db, drawId: string): Promise<{ id: string; venueId: string; status: string }[]> {
+  return db.select({ id: inspections.id, venueId: inspections.venueId, status: inspections.status }).from(inspections).where(eq(inspections.drawId, drawId)).orderBy(asc(inspections.createdAt));
+}
+
+/** Names of drawn venues, for the console's result table. */
+export async function listDrawVenueNames(db: Db, ids: readonly string[]): Promise<{ id: string; name: string; address: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: venues.id, name: venues.name, address: venues.address }).from(venues).where(inArray(venues.id, [...ids]));
+}
+
+/** Names of staff in a draw's pool. */
+export async function listDrawStaffNames(db: Db, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...ids]));
+}
+
 export async function insertDraw(
   db: Db,
   input: { id: string; jurisdictionId: string; campaignId: string | null; inputs: Record<string, unknown>; output: Record<string, unknown>; createdByUserId: string; createdAt: Date },
@@ -99,7 +154,12 @@ export async function listDraws(db: Db, f: { rootId: string; published?: boolean
       campaignId: draws.campaignId,
       createdByUserId: draws.createdByUserId,
       createdAt: draws.createdAt,
+      committedAt: draws.committedAt,
+      drawnAt: draws.drawnAt,
       publishedAt: draws.publishedAt,
+      hasOutput: sql<boolean>`${draws.output} is not null`,
+      randomSource: sql<string | null>`${draws.commitment} ->> 'randomSource'`,
+      unitCount: sql<number | null>`(${draws.commitment} ->> 'unitCount')::int`,
       seed: sql<string | null>`${draws.output} ->> 'seed'`,
       selections: sql<number>`coalesce(jsonb_array_length(${draws.output} -> 'selections'), 0)::int`,
     })

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../database';
 import { draws } from '../schema/draws';
 import { enforcementActions, listings } from '../schema/enforcement';
@@ -78,14 +78,17 @@ export async function listHazardStates(db: Db, ids: readonly string[]): Promise<
   return rows.map((r) => r.state);
 }
 
-export interface PublishedDrawSummary {
+export interface PublicDrawSummary {
   readonly id: string;
   readonly kind: 'units' | 'inspectors';
   readonly jurisdictionId: string;
   readonly jurisdictionName: string;
   readonly campaignId: string | null;
   readonly createdAt: Date;
-  readonly publishedAt: Date;
+  /** Set when the commitment was published (fb-draw-2); older draws have none. */
+  readonly committedAt: Date | null;
+  readonly drawnAt: Date | null;
+  readonly publishedAt: Date | null;
 }
 
 const drawSummary = {
@@ -95,33 +98,42 @@ const drawSummary = {
   jurisdictionName: jurisdictions.name,
   campaignId: draws.campaignId,
   createdAt: draws.createdAt,
+  committedAt: draws.committedAt,
+  drawnAt: draws.drawnAt,
   publishedAt: draws.publishedAt,
 };
 
-export async function listPublishedDraws(db: Db, input: { limit: number; offset: number }): Promise<PublishedDrawSummary[]> {
-  const rows = await db
+// A draw is public from its commitment on (so an abandoned commitment stays visible), or from its publication.
+const isPublic = sql`(${draws.commitment} is not null or ${draws.publishedAt} is not null)`;
+
+/** Public draws, newest first: commitments awaiting their run or result, and published results. */
+export async function listPublicDraws(db: Db, input: { limit: number; offset: number }): Promise<PublicDrawSummary[]> {
+  return db
     .select(drawSummary)
     .from(draws)
     .innerJoin(jurisdictions, eq(jurisdictions.id, draws.jurisdictionId))
-    .where(isNotNull(draws.publishedAt))
-    .orderBy(desc(draws.publishedAt), desc(draws.id))
+    .where(isPublic)
+    .orderBy(desc(sql`coalesce(${draws.publishedAt}, ${draws.committedAt})`), desc(draws.id))
     .limit(input.limit)
     .offset(input.offset);
-  return rows.map((r) => ({ ...r, publishedAt: r.publishedAt! }));
 }
 
-export interface PublishedDraw extends PublishedDrawSummary {
-  readonly inputs: Record<string, unknown>;
-  readonly output: Record<string, unknown>;
+export interface PublicDraw extends PublicDrawSummary {
+  readonly commitment: Record<string, unknown> | null;
+  /** Only once published: the inputs with the lists, and the output. */
+  readonly inputs: Record<string, unknown> | null;
+  readonly output: Record<string, unknown> | null;
 }
 
-/** A published draw with everything needed to re-run it; unpublished draws do not exist for the public. */
-export async function findPublishedDraw(db: Db, id: string): Promise<PublishedDraw | null> {
+/** A public draw: its commitment always, its lists and result only once published; others do not exist for the public. */
+export async function findPublicDraw(db: Db, id: string): Promise<PublicDraw | null> {
   const [row] = await db
-    .select({ ...drawSummary, inputs: draws.inputs, output: draws.output })
+    .select({ ...drawSummary, commitment: draws.commitment, inputs: draws.inputs, output: draws.output })
     .from(draws)
     .innerJoin(jurisdictions, eq(jurisdictions.id, draws.jurisdictionId))
-    .where(and(eq(draws.id, id), isNotNull(draws.publishedAt)))
+    .where(and(eq(draws.id, id), isPublic))
     .limit(1);
-  return row ? { ...row, publishedAt: row.publishedAt! } : null;
+  if (!row) return null;
+  const published = row.publishedAt !== null;
+  return { ...row, inputs: published ? row.inputs : null, output: published ? row.output : null };
 }

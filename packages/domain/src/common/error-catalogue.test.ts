@@ -11,7 +11,7 @@ describe('ERROR_CATALOGUE', () => {
   });
 
   it('builds the error from the catalogue, with details only when given', () => {
-    expect(cataloguedError('DRAW.ALREADY_PUBLISHED')).toEqual({ code: 'DRAW.ALREADY_PUBLISHED', message: 'This draw has already been published', messageZh: '该抽查结果已公开' });
+    expect(cataloguedError('DRAW.NOT_COMMITTED')).toEqual({ code: 'DRAW.NOT_COMMITTED', message: 'This draw has no published commitment and cannot be run', messageZh: '该抽查没有已公布的承诺，不能抽取' });
     expect(cataloguedError('DEPARTMENT.INVALID', { issues: [] })).toMatchObject({ code: 'DEPARTMENT.INVALID', details: { issues: [] } });
   });
 

@@ -44,7 +44,7 @@ export const ERROR_CATALOGUE = {
   // Conflicts with what is stored
   'API_KEY.ALREADY_REVOKED': { en: 'This key is already revoked', zh: '该接口密钥已吊销' },
   'CAMPAIGN_REPORT.ALREADY_ISSUED': { en: 'A report of this kind has already been issued for this period', zh: '该报告期的此类报告已出具' },
-  'DRAW.ALREADY_PUBLISHED': { en: 'This draw has already been published', zh: '该抽查结果已公开' },
+  'DRAW.NOT_COMMITTED': { en: 'This draw has no published commitment and cannot be run', zh: '该抽查没有已公布的承诺，不能抽取' },
   'JURISDICTION.DUPLICATE': { en: 'A jurisdiction with this code already exists', zh: '该区划代码已存在' },
   'MAJOR.DETERMINATION_MISMATCH': { en: 'The determination was made on another hazard', zh: '该判定记录不属于此隐患' },
   'REWARD.ALREADY_OPENED': { en: 'A reward has already been opened for this report', zh: '该举报已进入奖励程序' },

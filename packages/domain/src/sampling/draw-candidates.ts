@@ -108,10 +108,15 @@ export function drawInputsFor(request: DrawRequest): DrawInputs {
     algorithmVersion: CURRENT_DRAW_ALGORITHM,
     drawId: request.drawId,
     publicRandom: request.publicRandom,
-    parameters: {
-      ratios: request.ratios.map((r) => (r.jurisdictionId ? { category: r.category, ratio: r.ratio, jurisdictionId: r.jurisdictionId } : { category: r.category, ratio: r.ratio })),
-      priorityWeights: request.priorityWeights,
-      inspectorConflicts: { excludePreviousInspector: true, crossRegion: request.crossRegion },
-    },
+    parameters: drawParametersFor(request),
+  };
+}
+
+/** The parameters alone, as a commitment publishes them before any random value exists. */
+export function drawParametersFor(request: Omit<DrawRequest, 'drawId' | 'publicRandom'>): DrawParameters {
+  return {
+    ratios: request.ratios.map((r) => (r.jurisdictionId ? { category: r.category, ratio: r.ratio, jurisdictionId: r.jurisdictionId } : { category: r.category, ratio: r.ratio })),
+    priorityWeights: request.priorityWeights,
+    inspectorConflicts: { excludePreviousInspector: true, crossRegion: request.crossRegion },
   };
 }

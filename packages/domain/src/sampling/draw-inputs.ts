@@ -1,9 +1,14 @@
 import { z } from 'zod';
 
 /** Versions of the published draw procedure this kernel can run (see run-draw.ts). */
-export const DRAW_ALGORITHM_VERSIONS = ['fb-draw-1'] as const;
+export const DRAW_ALGORITHM_VERSIONS = ['fb-draw-1', 'fb-draw-2'] as const;
 export type DrawAlgorithmVersion = (typeof DRAW_ALGORITHM_VERSIONS)[number];
 export const CURRENT_DRAW_ALGORITHM: DrawAlgorithmVersion = 'fb-draw-1';
+/**
+ * fb-draw-2: fb-draw-1 with a commitment first (draw-commitment.ts). The seed also mixes the
+ * server seed whose sha256 the commitment published, revealed only when the draw runs.
+ */
+export const COMMITTED_DRAW_ALGORITHM: DrawAlgorithmVersion = 'fb-draw-2';
 
 /** A unit in the 双随机 library, as frozen for one draw. */
 export interface DrawUnit {
@@ -65,12 +70,19 @@ export const drawParametersSchema = z
     });
   });
 
-export const drawInputsSchema = z.object({
-  algorithmVersion: z.string().min(1),
-  drawId: z.string().min(1),
-  /** Published before the draw and outside the agency's control (e.g. a lottery result). */
-  publicRandom: z.string().min(1),
-  parameters: drawParametersSchema,
-});
+export const drawInputsSchema = z
+  .object({
+    algorithmVersion: z.string().min(1),
+    drawId: z.string().min(1),
+    /** Published before the draw and outside the agency's control (e.g. a lottery result). */
+    publicRandom: z.string().min(1),
+    /** fb-draw-2 only: the secret whose sha256 the commitment published, revealed by the run. */
+    serverSeed: z.string().regex(/^[0-9a-f]{64}$/, 'serverSeed must be 64 lowercase hex digits').optional(),
+    parameters: drawParametersSchema,
+  })
+  .superRefine((d, ctx) => {
+    if (d.algorithmVersion === 'fb-draw-2' && d.serverSeed === undefined) ctx.addIssue({ code: 'custom', message: 'fb-draw-2 needs the revealed serverSeed', path: ['serverSeed'] });
+    if (d.algorithmVersion === 'fb-draw-1' && d.serverSeed !== undefined) ctx.addIssue({ code: 'custom', message: 'fb-draw-1 has no serverSeed', path: ['serverSeed'] });
+  });
 export type DrawInputs = z.infer<typeof drawInputsSchema>;
 export type DrawParameters = z.infer<typeof drawParametersSchema>;

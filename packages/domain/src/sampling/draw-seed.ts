@@ -12,7 +12,7 @@ export interface DrawSeed {
 
 /**
  * seed = sha256(canonicalJson({ algorithmVersion, drawId, publicRandom, parameters,
- * unitsDigest, inspectorsDigest })). Ratios are ordered by (category,
+ * unitsDigest, inspectorsDigest }), with serverSeed too in fb-draw-2). Ratios are ordered by (category,
  * jurisdictionId) first, so listing them in another order changes nothing.
  */
 export function drawSeed(inputs: DrawInputs, unitsDigest: string, inspectorsDigest: string): DrawSeed {
@@ -23,6 +23,7 @@ export function drawSeed(inputs: DrawInputs, unitsDigest: string, inspectorsDige
     algorithmVersion: inputs.algorithmVersion,
     drawId: inputs.drawId,
     publicRandom: inputs.publicRandom,
+    ...(inputs.serverSeed === undefined ? {} : { serverSeed: inputs.serverSeed }),
     parameters: {
       ratios,
       priorityWeights: inputs.parameters.priorityWeights,

@@ -9,3 +9,4 @@ export * from './run-draw';
 export * from './verify-draw';
 export * from './verify-published-draw';
 export * from './draw-candidates';
+export * from './draw-commitment';

@@ -185,7 +185,7 @@ describe('runDraw: refusals', () => {
 
   it('refuses an algorithm version it does not implement', () => {
     const r = runDraw({ ...inputs(), algorithmVersion: 'fb-draw-0' }, units100, inspectors8);
-    expect(!r.ok && r.error).toMatchObject({ code: 'DRAW.UNSUPPORTED_ALGORITHM', details: { supported: ['fb-draw-1'] } });
+    expect(!r.ok && r.error).toMatchObject({ code: 'DRAW.UNSUPPORTED_ALGORITHM', details: { supported: ['fb-draw-1', 'fb-draw-2'] } });
   });
 
   it('refuses duplicate and malformed list entries', () => {

@@ -3,6 +3,7 @@ import { drawInputsSchema, type DrawInputs, type DrawInspector, type DrawUnit } 
 import type { InspectorTuple, UnitTuple } from './draw-population';
 import type { DrawOutput } from './run-draw';
 import { verifyDraw } from './verify-draw';
+import { verifyCommitment, type DrawCommitment } from './draw-commitment';
 
 /**
  * What a draw row's `inputs` holds, as draws.run writes it and every reader
@@ -43,7 +44,13 @@ function inspectorFrom(i: unknown): DrawInspector | null {
  * Re-runs a published draw with the kernel's verifyDraw, as any member of the public could: the
  * server's public.draws.get and the portal's "verify in your browser" button run this same code.
  */
-export function verifyPublishedDraw(draw: { readonly inputs: Record<string, unknown>; readonly output: Record<string, unknown> }): DrawVerificationOutcome {
+export function verifyPublishedDraw(draw: {
+  readonly inputs: Record<string, unknown>;
+  readonly output: Record<string, unknown>;
+  /** The commitment published before the random value (fb-draw-2), and when the draw ran. */
+  readonly commitment?: Record<string, unknown> | null;
+  readonly drawnAt?: string | null;
+}): DrawVerificationOutcome {
   const missing: string[] = [];
   const parsed = drawInputsSchema.safeParse(draw.inputs.draw);
   if (!parsed.success) missing.push('inputs.draw');
@@ -56,6 +63,12 @@ export function verifyPublishedDraw(draw: { readonly inputs: Record<string, unkn
   const inspectors = rawInspectors.map(inspectorFrom);
   if (units.some((u) => u === null) || inspectors.some((i) => i === null)) return { status: 'not_replayable', missing: ['inputs.units', 'inputs.inspectors'] };
   const inputs: DrawInputs = parsed.data;
+  const committed = inputs.algorithmVersion !== 'fb-draw-1';
+  if (committed && (typeof draw.commitment !== 'object' || draw.commitment === null)) return { status: 'not_replayable', missing: ['commitment'] };
   const verdict = verifyDraw(inputs, units as DrawUnit[], inspectors as DrawInspector[], draw.output as unknown as DrawOutput);
+  if (verdict.ok && committed) {
+    const honoured = verifyCommitment(draw.commitment as unknown as DrawCommitment, inputs, draw.output as unknown as DrawOutput, draw.drawnAt ?? null);
+    if (!honoured.ok) return { status: 'mismatch', error: honoured.error };
+  }
   return verdict.ok ? { status: 'verified', seed: verdict.value.seed, selections: verdict.value.selections } : { status: 'mismatch', error: verdict.error };
 }

@@ -1,72 +1,49 @@
-import {
-  drawCategoryOrder,
-  drawInputsFor,
-  drawInspectorRoles,
-  drawInspectorsFrom,
-  drawLookbackStart,
-  drawUnitsFrom,
-  runDraw,
-  stamp,
-  type Actor,
-  type DrawRequest,
-  type StoredDrawInputs,
-} from '@firebreak/domain';
-import { getCampaignRow, insertDraw, listDrawInspectorRecords, listDrawUnitRecords, runAudited, type Db, type DrawRow } from '@firebreak/db';
-import type { Services } from '../../context/services';
-import type { Clock } from '../../context/request-context';
+import { cataloguedError, checkDrawStep, drawStageOf, runCommittedDraw, stamp, type Actor, type DrawCommitment, type DrawInspector, type DrawUnit, type StoredDrawInputs } from '@firebreak/domain';
+import { getDrawRow, recordDrawRun, runAudited, type DrawRow } from '@firebreak/db';
 import { requireAccess } from '../access';
-import { unwrap } from '../failure';
+import { DomainFailure, unwrap } from '../failure';
+import { unwrapError } from './step-error';
+import type { CommittedDrawInputs } from './commit-draw';
+import type { DrawDeps } from './gather-population';
 
-export interface RunDrawDeps {
-  readonly db: Db;
-  readonly services: Services;
-  readonly clock: Clock;
-}
-
-export interface RunDrawInput extends Omit<DrawRequest, 'drawId'> {
-  readonly jurisdictionId: string;
-  readonly campaignId?: string | undefined;
+export interface RunDrawInput {
+  readonly drawId: string;
+  /** The value of the random source the commitment named, known only after it. */
+  readonly publicRandom: string;
 }
 
 /**
- * 双随机一公开: freezes the unit library and the inspector list of the jurisdiction by the
- * kernel's population rules (draw-candidates.ts: lookback, first-named category, who draws
- * whom), runs the kernel's draw on the operator's public random value, and stores inputs,
- * lists and output together with the audit entry so anyone can replay it.
+ * 双随机一公开, step 2: after the commitment, with the public random value, reveals the server
+ * seed and runs the kernel's draw on the committed lists (runCommittedDraw refuses other lists,
+ * another seed, a random value not after the commitment). Stored once, with the audit entry.
  */
-export async function runAndStoreDraw(deps: RunDrawDeps, actor: Actor, input: RunDrawInput): Promise<DrawRow> {
-  const ref = await requireAccess({ ...deps, actor }, 'draw.run', { jurisdictionId: input.jurisdictionId });
-  if (input.campaignId) await getCampaignRow(deps.db, input.campaignId);
+export async function runAndStoreDraw(deps: DrawDeps, actor: Actor, input: RunDrawInput): Promise<DrawRow> {
+  const row = await getDrawRow(deps.db, input.drawId);
+  await requireAccess({ ...deps, actor }, 'draw.run', { jurisdictionId: row.jurisdictionId });
+  unwrap(checkDrawStep(drawStageOf({ hasOutput: row.output !== null, publishedAt: row.publishedAt }), 'run'));
+  if (!row.commitment || !row.serverSeed) throw new DomainFailure(cataloguedError('DRAW.NOT_COMMITTED'));
+  const stored = row.inputs as unknown as CommittedDrawInputs;
   const now = deps.clock();
-  const since = drawLookbackStart(now);
-  const order = drawCategoryOrder(input.ratios);
-  const units = drawUnitsFrom(await listDrawUnitRecords(deps.db, { rootId: input.jurisdictionId, categories: order, since }), order, ref.tree);
-  const inspectors = drawInspectorsFrom(await listDrawInspectorRecords(deps.db, { rootId: input.jurisdictionId, roles: drawInspectorRoles(actor.role) }), ref.tree);
-  const drawId = deps.services.newId();
-  const drawInputs = drawInputsFor({ drawId, publicRandom: input.publicRandom, ratios: input.ratios, priorityWeights: input.priorityWeights, crossRegion: input.crossRegion });
-  const output = unwrap(runDraw(drawInputs, units, inspectors));
-  const stored: StoredDrawInputs = { draw: drawInputs, units, inspectors, flagsSince: since.toISOString() };
-  const { result } = await runAudited(
+  const { inputs, output } = unwrap(
+    runCommittedDraw(row.commitment as unknown as DrawCommitment, stored.units as DrawUnit[], stored.inspectors as DrawInspector[], { publicRandom: input.publicRandom, serverSeed: row.serverSeed }, now),
+  );
+  const full: StoredDrawInputs = { draw: inputs, units: stored.units as DrawUnit[], inspectors: stored.inspectors as DrawInspector[], flagsSince: stored.flagsSince };
+  await runAudited(
     deps.db,
-    (tx) =>
-      insertDraw(tx, {
-        id: drawId,
-        jurisdictionId: input.jurisdictionId,
-        campaignId: input.campaignId ?? null,
-        inputs: stored as unknown as Record<string, unknown>,
-        output: output as unknown as Record<string, unknown>,
-        createdByUserId: actor.userId,
-        createdAt: now,
-      }),
+    async (tx) => {
+      const done = await recordDrawRun(tx, row.id, { inputs: full as unknown as Record<string, unknown>, output: output as unknown as Record<string, unknown>, drawnAt: now });
+      // A concurrent run got there first: the kernel's answer for a drawn draw.
+      if (!done) throw new DomainFailure(unwrapError(checkDrawStep('drawn', 'run')));
+    },
     () => ({
       entity: 'draw',
-      entityId: drawId,
+      entityId: row.id,
       action: 'run',
-      from: null,
+      from: 'committed',
       to: 'drawn',
       by: stamp(actor, now),
-      data: { jurisdictionId: input.jurisdictionId, seed: output.seed, unitsDigest: output.unitsDigest, inspectorsDigest: output.inspectorsDigest, selections: output.selections.length },
+      data: { jurisdictionId: row.jurisdictionId, publicRandom: inputs.publicRandom, seed: output.seed, selections: output.selections.length },
     }),
   );
-  return result;
+  return getDrawRow(deps.db, row.id);
 }
