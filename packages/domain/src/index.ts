@@ -12,3 +12,4 @@ export * from './duplicates/index';
 export * from './projections/index';
 export * from './input/index';
 export * from './jobs/index';
+export * from './geo/index';
