@@ -31,3 +31,4 @@ export * from './audit-read';
 export * from './admin';
 export * from './jobs';
 export * from './outbox';
+export * from './boundaries';
