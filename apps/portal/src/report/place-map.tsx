@@ -49,6 +49,7 @@ export default function PlaceMap({ value, onChange, handlingId }: { value: PinPo
   const changed = useRef(onChange);
   changed.current = onChange;
   const [ready, setReady] = useState(false);
+  const framed = useRef(false);
 
   // The map itself: made once, removed with the component.
   useEffect(() => {
@@ -93,9 +94,13 @@ export default function PlaceMap({ value, onChange, handlingId }: { value: PinPo
       if (a.depth === 2) poly.bindTooltip(a.name, { permanent: true, direction: 'center', className: 'pt-map-label pt-map-label--street' });
       areas.current.set(a.id, poly);
     }
-    if (data.bbox) {
+    // Framed once: a refetch of the outlines must not throw the reporter's view back to the whole city.
+    if (data.bbox && !framed.current) {
+      framed.current = true;
       const box = L.latLngBounds([data.bbox.minLat, data.bbox.minLng], [data.bbox.maxLat, data.bbox.maxLng]);
-      m.fitBounds(box, { padding: [8, 8] });
+      // A pin restored from the draft keeps the view on itself.
+      if (pin.current) m.setView(pin.current.getLatLng(), PIN_ZOOM, { animate: false });
+      else m.fitBounds(box, { padding: [8, 8] });
     }
     return () => {
       layer.remove();
