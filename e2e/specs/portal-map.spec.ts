@@ -47,8 +47,11 @@ describe('portal: drop a pin on the map, see who handles it, file, track (issue 
         expect(await handler(s)).toContain('在地图上放置标记后，这里会显示受理单位');
         expect(scripts.some((u) => /place-map/.test(u))).toBe(true);
 
+        const cityScale = await page.locator('.leaflet-control-scale-line').textContent();
         await tapArea(s, hubin);
         await page.getByTestId('map-pin').waitFor();
+        // The first pin brings the map closer, so dragging it is precise.
+        await expect.poll(() => page.locator('.leaflet-control-scale-line').textContent()).not.toBe(cityScale);
         await expect.poll(() => handler(s)).toBe('⌂受理单位：示范市 › 东湖区 › 湖滨街道（按位置所在的辖区范围）');
         await expect.poll(() => page.locator(`path[data-area="${hubin}"]`).getAttribute('class')).toContain('pt-map-area--handling');
         expect(await page.getByTestId('pin-status').textContent()).toMatch(/^已放置标记：北纬 30\.\d{5}，东经 120\.\d{5}$/);
