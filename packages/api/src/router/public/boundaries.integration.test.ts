@@ -126,3 +126,15 @@ describe('public.jurisdictions.boundaries', () => {
     await expect(world.public({ locale: 'en' }).public.jurisdictions.boundaries({ rootId: '00000000-0000-4000-8000-000000000009' })).rejects.toMatchObject({ message: 'No such jurisdiction' });
   });
 });
+
+describe('mapAreas.boundaries: the same outlines for staff, scoped', () => {
+  it('gives a district inspector their own district, and refuses another district and the public', async () => {
+    const own = await world.as('inspectorA1').mapAreas.boundaries({});
+    expect(own.root.id).toBe(world.j.districtA);
+    expect(own.areas.map((a) => a.name)).toEqual(['甲区', '甲街道']);
+    await expectRefusal(world.as('inspectorA1').mapAreas.boundaries({ jurisdictionId: world.j.districtB }), 'FORBIDDEN', /OUT_OF_SCOPE|SCOPE/);
+    await expect(world.public().mapAreas.boundaries({})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    // A unit account has no dashboard.
+    await expect(world.as('unitA').mapAreas.boundaries({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
