@@ -100,7 +100,7 @@ export default function PlaceMap({ value, onChange, handlingId }: { value: PinPo
       const box = L.latLngBounds([data.bbox.minLat, data.bbox.minLng], [data.bbox.maxLat, data.bbox.maxLng]);
       // A pin restored from the draft keeps the view on itself.
       if (pin.current) m.setView(pin.current.getLatLng(), PIN_ZOOM, { animate: false });
-      else m.fitBounds(box, { padding: [8, 8] });
+      else m.fitBounds(box, { padding: [8, 8], animate: false });
     }
     return () => {
       layer.remove();
