@@ -8,6 +8,8 @@ const api = 'http://localhost:3000';
 export default defineConfig({
   base: '/',
   plugins: [react()],
+  // FIREBREAK_MAP_TILE_URL / FIREBREAK_MAP_TILE_ATTRIBUTION reach the report form's map (src/report/place-map.tsx); nothing else is exposed.
+  envPrefix: ['VITE_', 'FIREBREAK_MAP_'],
   server: {
     port: 5173,
     proxy: { '/trpc': api, '/healthz': api, '/open311': api },

@@ -195,8 +195,8 @@ describe('portal journeys 1–3: file, receipt, track (390 px, no account)', () 
       await page.getByLabel('详细地址').fill('示范市东湖区湖滨路12号3单元楼道');
       await page.getByRole('button', { name: '附带我当前的位置' }).click();
       await page.getByText('已附带当前位置').waitFor();
-      // With a position, the office is the server's placement: the grid of the nearest venue.
-      await expect.poll(() => page.getByTestId('handler').textContent()).toMatch(/受理单位：.+（按位置附近场所的辖区）/);
+      // With a position, the office is the server's placement: the drawn jurisdiction the position lies in.
+      await expect.poll(() => page.getByTestId('handler').textContent()).toMatch(/受理单位：.+（按位置所在的辖区范围）/);
       await page.getByLabel('隐患情况').fill(`楼道里每晚有三四辆电动车充电，电线从窗户拉出来（e2e ${tag}）`);
       await page.getByText('实名举报', { exact: true }).click();
       await page.getByRole('textbox', { name: '姓名' }).fill('张三');

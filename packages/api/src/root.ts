@@ -17,6 +17,7 @@ import { disclosures } from './router/disclosures';
 import { campaigns } from './router/campaigns';
 import { draws } from './router/draws';
 import { dashboard } from './router/dashboard';
+import { mapAreas } from './router/map-areas';
 import { audit } from './router/audit';
 import { admin } from './router/admin';
 import { notifications } from './router/notifications';
@@ -42,6 +43,7 @@ export const appRouter = router({
   campaigns,
   draws,
   dashboard,
+  mapAreas,
   audit,
   admin,
   notifications,

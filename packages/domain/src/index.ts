@@ -15,3 +15,4 @@ export * from './jobs/index';
 export * from './work/waiting-steps';
 export * from './campaigns/index';
 export * from './venues/index';
+export * from './geo/index';

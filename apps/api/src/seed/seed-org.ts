@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { validateStaffAssignment, type Actor, type JurisdictionLevel } from '@firebreak/domain';
-import { insertDepartment, insertJurisdiction, insertUser, type Db } from '@firebreak/db';
+import { insertDepartment, insertJurisdiction, insertUser, setJurisdictionBoundary, type Db } from '@firebreak/db';
+import { DEMO_BOUNDARIES, STREET_VENUE_CENTRES } from './demo-boundaries';
 import {
   DEMO_CITY,
   DEMO_DEPARTMENTS,
@@ -43,7 +44,7 @@ export async function seedJurisdictionsAndDepartments(db: Db): Promise<SeededOrg
         const community = await add('community', c, street);
         for (let n = 1; n <= GRIDS_PER_COMMUNITY; n++) {
           const gridId = await add('grid', gridName(c, n), community);
-          grids.push({ gridId, district: d.name, street: s.name, community: c, centre: d.centre });
+          grids.push({ gridId, district: d.name, street: s.name, community: c, centre: STREET_VENUE_CENTRES[s.name] ?? d.centre });
         }
       }
     }
@@ -54,6 +55,7 @@ export async function seedJurisdictionsAndDepartments(db: Db): Promise<SeededOrg
     if (!id) throw new Error(`demo seed: no ${level} named ${name}`);
     return id;
   };
+  for (const drawn of DEMO_BOUNDARIES) await setJurisdictionBoundary(db, jurisdiction(drawn.level, drawn.name), drawn.boundary);
 
   const departments = new Map<DepartmentKey, string>();
   for (const spec of DEMO_DEPARTMENTS) {

@@ -184,6 +184,12 @@ function TrackedView({
             <dt>{t('portal.track.place')}</dt>
             <dd>{r.address}</dd>
           </div>
+          {tracked.handledBy ? (
+            <div>
+              <dt>{label({ zh: '受理辖区', en: 'Handled by' })}</dt>
+              <dd data-testid="handled-by">{tracked.handledBy.path.join(' › ')}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('portal.receipt.submittedAt')}</dt>
             <dd>{dateTime(r.receivedAt)}</dd>

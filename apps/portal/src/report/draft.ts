@@ -13,8 +13,10 @@ export interface DraftVenue {
 
 export interface DraftValues {
   riskCategory: string;
-  placeMode: 'venue' | 'address';
+  placeMode: 'venue' | 'address' | 'map';
   venue: DraftVenue | null;
+  /** The pin dropped on the map (WGS84), place mode 'map'. */
+  pin: { readonly lat: number; readonly lng: number } | null;
   address: string;
   description: string;
   identity: 'anonymous' | 'real';
@@ -43,6 +45,7 @@ export const EMPTY_VALUES: DraftValues = {
   riskCategory: '',
   placeMode: 'venue',
   venue: null,
+  pin: null,
   address: '',
   description: '',
   identity: 'anonymous',
@@ -92,5 +95,5 @@ export function clearDraft(): void {
 
 export function isBlankDraft(d: Draft): boolean {
   const v = d.values;
-  return !v.riskCategory && !v.venue && !v.address.trim() && !v.description.trim() && d.photos.length === 0;
+  return !v.riskCategory && !v.venue && !v.pin && !v.address.trim() && !v.description.trim() && d.photos.length === 0;
 }

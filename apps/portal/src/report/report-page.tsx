@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -13,16 +13,28 @@ import { clearDraft, EMPTY_VALUES, isBlankDraft, loadDraft, newIdempotencyKey, s
 import { MAX_PHOTOS, PhotoField, usePhotos } from './photos';
 import { DESCRIPTION_MAX, FIELD_ORDER, FIELD_TARGET, reportFormSchema, type ReportForm } from './schema';
 import { VenuePicker } from './venue-picker';
+import { MAP_TEXT } from './place-map-text';
+import { PIN_REQUIRED } from './schema';
+import './place-step.css';
+
+// Leaflet comes with the map, only once the reporter chooses to drop a pin.
+const PlaceMap = lazy(() => import('./place-map'));
+
+/** Field errors are dictionary keys, except the map's own (its words live with the map). */
+function useErrorText() {
+  const { t, label } = useText();
+  return (message: string) => (message === PIN_REQUIRED ? label(MAP_TEXT.pinRequired) : t(message as MessageKey));
+}
 
 const DESCRIPTION_KEYS = { label: 'portal.report.description', hint: 'portal.report.descriptionHint', chars: 'portal.report.chars' } as const;
 const DESCRIPTION_CLASSES = { field: 'pt-field', label: 'pt-label', req: 'pt-req', hint: 'pt-hint', input: 'pt-input', count: 'pt-hint pt-count', error: 'pt-error' };
 
 function ErrorText({ id, message }: { id: string; message: string | undefined }) {
-  const { t } = useText();
+  const errorMessage = useErrorText();
   if (!message) return null;
   return (
     <p id={id} className="pt-error">
-      {t(message as MessageKey)}
+      {errorMessage(message)}
     </p>
   );
 }
@@ -41,6 +53,7 @@ function rewardPolicyKey(): MessageKey {
 
 export default function ReportPage() {
   const { t, label, errorText } = useText();
+  const errorMessage = useErrorText();
   const trpc = useTRPC();
   const [, navigate] = useLocation();
   const search = useSearch();
@@ -99,7 +112,11 @@ export default function ReportPage() {
     }
     setPhotoBusyError(false);
     if (submit.isPending) return;
-    const address = v.placeMode === 'venue' && v.venue ? `${v.venue.name}（${v.venue.address}）` : v.address.trim();
+    const pin = v.placeMode === 'map' ? v.pin : null;
+    const pinAddress = pin ? label(MAP_TEXT.pinAddress).replace('{lat}', pin.lat.toFixed(5)).replace('{lng}', pin.lng.toFixed(5)) : '';
+    const address = v.placeMode === 'venue' && v.venue ? `${v.venue.name}（${v.venue.address}）` : pin ? [v.address.trim(), pinAddress].filter(Boolean).join(' ') : v.address.trim();
+    // A pin is the place; otherwise the phone's position fix, if the reporter added one.
+    const point = pin ?? location;
     submit.mutate(
       {
         idempotencyKey: idempotencyKey.current,
@@ -107,7 +124,7 @@ export default function ReportPage() {
         description: v.description.trim(),
         // The contract needs a point even for a venue or a typed address; without
         // one the venue (or the city's duty desk) decides where it goes.
-        location: { lat: location?.lat ?? 0, lng: location?.lng ?? 0, address: address.slice(0, 300) },
+        location: { lat: point?.lat ?? 0, lng: point?.lng ?? 0, address: address.slice(0, 300) },
         ...(v.placeMode === 'venue' && v.venue ? { venueId: v.venue.id } : {}),
         attachmentIds: photos.persisted.map((p) => p.attachmentId),
         ...(v.identity === 'real' ? { contact: { name: v.contactName.trim(), phone: v.contactPhone.trim() } } : {}),
@@ -158,16 +175,18 @@ export default function ReportPage() {
   };
 
   const categories = catalogs.data?.riskCategories ?? [];
-  const handlerText = useMemo((): MessageKey => {
-    if (values.placeMode === 'venue') return values.venue ? 'portal.report.handler.venue' : 'portal.report.handler.none';
-    return values.address.trim().length >= 4 ? 'portal.report.handler.address' : 'portal.report.handler.none';
-  }, [values.placeMode, values.venue, values.address]);
+  const handlerText = useMemo((): string => {
+    if (values.placeMode === 'map') return label(MAP_TEXT.handlerNone);
+    if (values.placeMode === 'venue') return t(values.venue ? 'portal.report.handler.venue' : 'portal.report.handler.none');
+    return t(values.address.trim().length >= 4 ? 'portal.report.handler.address' : 'portal.report.handler.none');
+  }, [values.placeMode, values.venue, values.address, t, label]);
 
   // Before sending: the jurisdiction the server will route to (the same placement filing uses) and the duplicate hint.
   const previewInput = useMemo(() => {
     if (values.placeMode === 'venue') return values.venue ? { venueId: values.venue.id, ...(values.riskCategory ? { riskCategory: values.riskCategory } : {}) } : null;
+    if (values.placeMode === 'map') return values.pin ? { location: { lat: values.pin.lat, lng: values.pin.lng } } : null;
     return location ? { location: { lat: location.lat, lng: location.lng } } : null;
-  }, [values.placeMode, values.venue, values.riskCategory, location]);
+  }, [values.placeMode, values.venue, values.riskCategory, values.pin, location]);
   const preview = useQuery(trpc.public.preview.queryOptions(previewInput ?? { location: { lat: 0, lng: 0 } }, { enabled: previewInput !== null, staleTime: 60_000 }));
   const placed = previewInput !== null ? preview.data : undefined;
 
@@ -205,7 +224,7 @@ export default function ReportPage() {
                       focusField(e.field);
                     }}
                   >
-                    {t(e.message as MessageKey)}
+                    {errorMessage(e.message)}
                   </a>
                 </li>
               ))}
@@ -260,10 +279,14 @@ export default function ReportPage() {
           {t('portal.report.step.place')} <span className="pt-req" aria-hidden="true">*</span>
           <span className="pt-visually-hidden">（{t('portal.report.required')}）</span>
         </legend>
-        <div className="pt-segmented" role="radiogroup" aria-label={t('portal.report.place.modeLabel')}>
+        <div className="pt-segmented pt-segmented--three" role="radiogroup" aria-label={t('portal.report.place.modeLabel')}>
           <label className="pt-segmented__option">
             <input type="radio" value="venue" {...register('placeMode')} />
             <span>{t('portal.report.place.venue')}</span>
+          </label>
+          <label className="pt-segmented__option">
+            <input type="radio" value="map" {...register('placeMode')} />
+            <span>{label(MAP_TEXT.modeMap)}</span>
           </label>
           <label className="pt-segmented__option">
             <input type="radio" value="address" {...register('placeMode')} />
@@ -277,6 +300,32 @@ export default function ReportPage() {
             onChange={(v: DraftVenue | null) => setValue('venue', v, { shouldValidate: formState.isSubmitted })}
             error={errors.venue?.message ? t(errors.venue.message as MessageKey) : undefined}
           />
+        ) : values.placeMode === 'map' ? (
+          <>
+            <Suspense
+              fallback={
+                <p className="pt-loading" role="status">
+                  {label(MAP_TEXT.loadingMap)}
+                </p>
+              }
+            >
+              <PlaceMap
+                value={values.pin}
+                onChange={(p) => setValue('pin', p, { shouldValidate: formState.isSubmitted })}
+                handlingId={placed?.served ? (placed.jurisdiction?.id ?? null) : null}
+              />
+            </Suspense>
+            <ErrorText id="pin-error" message={errors.pin?.message} />
+            <div className="pt-field">
+              <label htmlFor="address" className="pt-label">
+                {label(MAP_TEXT.noteLabel)}
+              </label>
+              <p id="pin-note-hint" className="pt-hint">
+                {label(MAP_TEXT.noteHint)}
+              </p>
+              <textarea id="address" rows={2} className="pt-input" aria-describedby="pin-note-hint" {...register('address')} />
+            </div>
+          </>
         ) : (
           <div className="pt-field">
             <label htmlFor="address" className="pt-label">
@@ -311,10 +360,10 @@ export default function ReportPage() {
             ⌂
           </span>
           {placed?.served && placed.jurisdiction && placed.basisLabel
-            ? t('portal.report.handler.named', { name: placed.jurisdiction.name, basis: label(placed.basisLabel) })
+            ? t('portal.report.handler.named', { name: values.placeMode === 'map' && placed.path.length > 1 ? placed.path.slice(1).join(' › ') : placed.jurisdiction.name, basis: label(placed.basisLabel) })
             : placed && !placed.served
               ? t('portal.report.handler.notServed')
-              : t(handlerText)}
+              : handlerText}
         </p>
         {placed?.alreadyBeingHandled ? (
           <p className="pt-note" data-testid="duplicate-hint" role="status">

@@ -4,6 +4,7 @@ import { intakeDeps } from '../services/intake-context';
 import { dbProcedure, publicProcedure, router } from '../trpc';
 import { publicDraws } from './public/draws';
 import { exposure } from './public/exposure';
+import { publicJurisdictions } from './public/jurisdictions';
 import { publicReports } from './public/reports';
 import { publicRewards } from './public/rewards';
 import { publicVenues } from './public/venues';
@@ -19,4 +20,5 @@ export const publicRouter = router({
   exposure,
   draws: publicDraws,
   rewards: publicRewards,
+  jurisdictions: publicJurisdictions,
 });

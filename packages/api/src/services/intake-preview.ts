@@ -18,6 +18,7 @@ export const intakePreviewInput = z
 /** Why the handling jurisdiction is the one shown, in the reporter's words. */
 const BASIS_LABELS: Readonly<Record<JurisdictionBasis, Label>> = {
   venue: { zh: '按所选场所的辖区', en: 'the chosen venue’s jurisdiction' },
+  boundary: { zh: '按位置所在的辖区范围', en: 'the jurisdiction whose area this place lies in' },
   nearest_venue: { zh: '按位置附近场所的辖区', en: 'the jurisdiction of the nearest venue to this place' },
   api_key: { zh: '按上报平台的辖区', en: 'the reporting platform’s jurisdiction' },
   city_root: { zh: '由市级值班台分派', en: 'the city duty desk, which assigns it' },
@@ -27,6 +28,8 @@ export interface IntakePreview {
   /** False when the place is outside the area this system serves (filing would be refused). */
   readonly served: boolean;
   readonly jurisdiction: { readonly id: string; readonly name: string } | null;
+  /** Names from the top of the tree down to the handling jurisdiction, e.g. ['浙江省（示例）', '示范市', '东湖区', '湖滨街道']. */
+  readonly path: readonly string[];
   readonly basis: JurisdictionBasis | null;
   readonly basisLabel: Label | null;
   /** A report about this venue and category is already being handled (the kernel's public hint). */
@@ -54,12 +57,13 @@ export async function previewIntake(deps: IntakeDeps, input: z.infer<typeof inta
       pool.map((r) => ({ ...duplicateCheckReport(r), status: r.status as ReportStatus })),
     );
   }
-  if (!served || at === null) return { served, jurisdiction: null, basis: null, basisLabel: null, alreadyBeingHandled: handled };
+  if (!served || at === null) return { served, jurisdiction: null, path: [], basis: null, basisLabel: null, alreadyBeingHandled: handled };
   const placement = await placeReport(deps.db, ref.tree, { venueId: venue?.id ?? null, location: at, apiKeyId: null });
   const node = ref.tree.node(placement.jurisdictionId);
   return {
     served,
     jurisdiction: node ? { id: node.id, name: node.name } : null,
+    path: node ? ref.tree.path(node.id) : [],
     basis: placement.basis,
     basisLabel: BASIS_LABELS[placement.basis],
     alreadyBeingHandled: handled,

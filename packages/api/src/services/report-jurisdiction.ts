@@ -1,5 +1,5 @@
-import { haversineMeters, type JurisdictionTree } from '@firebreak/domain';
-import { findApiKeyJurisdiction, findVenueById, listVenuesNear, type Db } from '@firebreak/db';
+import { haversineMeters, indexBoundaries, locateJurisdiction, parseBoundary, type BoundaryIndex, type JurisdictionTree, type LocatePrecision } from '@firebreak/domain';
+import { findApiKeyJurisdiction, findVenueById, listJurisdictionBoundaries, listVenuesNear, type Db } from '@firebreak/db';
 import { DomainFailure } from '../application/failure';
 
 /** How far a located report may be from a venue and still land in that venue's jurisdiction. */
@@ -7,25 +7,50 @@ export const NEAREST_VENUE_METERS = 2_000;
 
 const METERS_PER_DEGREE_LAT = 111_320;
 
-export type JurisdictionBasis = 'venue' | 'nearest_venue' | 'api_key' | 'city_root';
+export type JurisdictionBasis = 'venue' | 'boundary' | 'nearest_venue' | 'api_key' | 'city_root';
 
 export interface ReportPlacement {
   readonly jurisdictionId: string;
   readonly basis: JurisdictionBasis;
   /** The located venue the report was placed by (basis nearest_venue). */
   readonly nearestVenue?: { readonly name: string; readonly address: string };
+  /** How the boundary fitted (basis boundary): see the kernel's locateJurisdiction. */
+  readonly boundary?: { readonly precision: LocatePrecision; readonly onEdge: boolean };
+}
+
+/**
+ * The drawn boundaries, indexed once per loaded tree: the reference cache makes
+ * a new tree whenever it reloads (after an admin change or its TTL), and the
+ * boundaries are read again with it.
+ */
+const boundaryIndexes = new WeakMap<JurisdictionTree, Promise<BoundaryIndex>>();
+
+export function boundaryIndexFor(db: Db, tree: JurisdictionTree): Promise<BoundaryIndex> {
+  let index = boundaryIndexes.get(tree);
+  if (!index) {
+    index = listJurisdictionBoundaries(db).then((rows) =>
+      // The database only checks the type; a stored shape the kernel cannot read is left out, not fatal to intake.
+      indexBoundaries(rows.flatMap((r) => {
+        const parsed = parseBoundary(r.boundary);
+        return parsed.ok ? [[r.id, parsed.value] as const] : [];
+      })),
+    );
+    index.catch(() => boundaryIndexes.delete(tree));
+    boundaryIndexes.set(tree, index);
+  }
+  return index;
 }
 
 /**
  * Which jurisdiction a new report belongs to, most precise first:
  *  1. the named venue's jurisdiction;
- *  2. the jurisdictions table holds no boundaries (no geodata), so a location
- *     is placed by the nearest located venue within 2 km;
- *  3. the Open311 key's jurisdiction (a hotline's own area);
- *  4. the city root: the first city-level node of the tree (a province root
+ *  2. the deepest jurisdiction whose drawn boundary contains the point (the
+ *     nearest drawn ancestor where the lower levels are not drawn);
+ *  3. where no boundary contains it (none drawn yet), the nearest located venue
+ *     within 2 km;
+ *  4. the Open311 key's jurisdiction (a hotline's own area);
+ *  5. the city root: the first city-level node of the tree (a province root
  *     otherwise), where the city's duty desk triages it.
- * With boundary polygons the deepest jurisdiction containing the point would
- * replace step 2.
  */
 export async function placeReport(
   db: Db,
@@ -42,6 +67,10 @@ export async function placeReport(
     const venue = input.venue?.id === input.venueId ? input.venue : await findVenueById(db, input.venueId);
     if (!venue) throw new DomainFailure({ code: 'VENUE.NOT_FOUND', message: 'The venue does not exist', messageZh: '所选场所不存在' });
     return { jurisdictionId: venue.jurisdictionId, basis: 'venue' };
+  }
+  const located = locateJurisdiction(tree, await boundaryIndexFor(db, tree), input.location);
+  if (located.found) {
+    return { jurisdictionId: located.jurisdictionId, basis: 'boundary', boundary: { precision: located.precision, onEdge: located.onEdge } };
   }
   const near = await nearestVenue(db, input.location);
   if (near !== null) return { jurisdictionId: near.jurisdictionId, basis: 'nearest_venue', nearestVenue: { name: near.name, address: near.address } };

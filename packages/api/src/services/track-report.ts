@@ -26,6 +26,8 @@ export interface TrackedReport {
   readonly notifications: readonly ReporterNotification[];
   /** When the retention period ran out and the sealed identity and photo originals were purged; null while kept. */
   readonly materialPurgedAt: string | null;
+  /** The jurisdiction the report was routed to, with the names above it (root first). */
+  readonly handledBy: { readonly name: string; readonly path: readonly string[] } | null;
 }
 
 /**
@@ -41,7 +43,9 @@ export async function trackReport(deps: IntakeDeps, clientKey: string, receipt: 
   const messages = await listReportMessages(deps.db, row?.id ?? NIL_ID);
   const notes = await listInApp(deps.db, { reportId: row?.id ?? NIL_ID }, 50);
   const purgedAt = await findRetentionPurgeAt(deps.db, row?.id ?? NIL_ID);
+  const { tree } = await deps.services.reference.get(deps.db);
   if (!row || !state) throw new DomainFailure(RECEIPT_NOT_FOUND);
+  const office = tree.node(state.jurisdictionId);
   // Only write when there is something unread: most lookups are pure reads.
   if (messages.some((m) => m.direction === 'handler' && m.readAt === null)) await markMessagesRead(deps.db, row.id, 'handler', deps.clock());
   return {
@@ -52,5 +56,6 @@ export async function trackReport(deps: IntakeDeps, clientKey: string, receipt: 
       return { template: n.template, at: n.createdAt.toISOString(), zh: renderNotification(n.template, 'zh-CN', values), en: renderNotification(n.template, 'en', values) };
     }),
     materialPurgedAt: purgedAt?.toISOString() ?? null,
+    handledBy: office ? { name: office.name, path: tree.path(office.id) } : null,
   };
 }

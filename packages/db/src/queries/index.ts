@@ -37,3 +37,4 @@ export * from './campaign-reports';
 export * from './accountability';
 export * from './venue-library';
 export * from './blacklist-record';
+export * from './boundaries';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Boundary } from '@firebreak/domain';
 import { createdAt, primaryId, textOf, updatedAt } from './columns';
 
 export const JURISDICTION_LEVELS = ['province', 'city', 'district', 'street', 'community', 'grid'] as const;
@@ -20,6 +21,12 @@ export const jurisdictions = pgTable(
     /** 行政区划代码 or grid number, when one exists. */
     code: text('code'),
     path: text('path').notNull(),
+    /**
+     * The area as GeoJSON geometry (Polygon or MultiPolygon, WGS84 lon/lat; never
+     * GCJ-02), checked by the kernel's parseBoundary before it is written. Null:
+     * not drawn; reports there are placed by a mapped ancestor (locateJurisdiction).
+     */
+    boundary: jsonb('boundary').$type<Boundary>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -29,6 +36,7 @@ export const jurisdictions = pgTable(
     uniqueIndex('jurisdictions_code_uq').on(t.code),
     check('jurisdictions_level_ck', sql`level in ('province', 'city', 'district', 'street', 'community', 'grid')`),
     check('jurisdictions_path_ck', sql`path like '%/' || id::text || '/'`),
+    check('jurisdictions_boundary_ck', sql`boundary is null or (jsonb_typeof(boundary) = 'object' and boundary->>'type' in ('Polygon', 'MultiPolygon'))`),
   ],
 );
 

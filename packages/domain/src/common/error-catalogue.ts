@@ -33,6 +33,7 @@ export const ERROR_CATALOGUE = {
   'DETERMINATION.NOT_FOUND': { en: 'Determination not found', zh: '重大火灾隐患判定记录不存在' },
   'DRAW.NOT_FOUND': { en: 'No such draw', zh: '抽查记录不存在' },
   'HAZARD.NOT_FOUND': { en: 'No such hazard', zh: '隐患不存在' },
+  'JURISDICTION.NOT_FOUND': { en: 'No such jurisdiction', zh: '辖区不存在' },
   'INSPECTION.NOT_FOUND': { en: 'No such inspection', zh: '检查记录不存在' },
   'REPORT.NOT_FOUND': { en: 'No such report', zh: '举报不存在' },
   'REWARD.NOT_FOUND': { en: 'This report has no reward to claim', zh: '该举报暂无可申领的奖励' },

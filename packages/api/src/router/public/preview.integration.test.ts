@@ -32,7 +32,7 @@ describe('public.preview: what the reporter is shown before sending', () => {
   });
 
   it('says a place far outside every jurisdiction is not served, and refuses bad input with a field error', async () => {
-    expect(await world.public().public.preview({ location: { lat: 0, lng: 0 } })).toEqual({ served: false, jurisdiction: null, basis: null, basisLabel: null, alreadyBeingHandled: false });
+    expect(await world.public().public.preview({ location: { lat: 0, lng: 0 } })).toEqual({ served: false, jurisdiction: null, path: [], basis: null, basisLabel: null, alreadyBeingHandled: false });
     await expect(world.public().public.preview({})).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(world.public().public.preview({ venueId: '00000000-0000-4000-8000-000000000009' })).rejects.toMatchObject({ cause: { domain: { code: 'VENUE.NOT_FOUND' } } });
   });

@@ -1,0 +1,2 @@
+ALTER TABLE "jurisdictions" ADD COLUMN "boundary" jsonb;--> statement-breakpoint
+ALTER TABLE "jurisdictions" ADD CONSTRAINT "jurisdictions_boundary_ck" CHECK (boundary is null or (jsonb_typeof(boundary) = 'object' and boundary->>'type' in ('Polygon', 'MultiPolygon')));
