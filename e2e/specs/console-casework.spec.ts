@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 // The kernel's capability table itself (e2e has no package dependency on the kernel).
-import { capabilitiesOf } from '../../packages/domain/src/org/capabilities';
-import type { Role } from '../../packages/domain/src/common/roles';
+import { expectedMenu } from '../harness/menus';
 import { axeClean, closeBrowser, consoleAs, openApp, png, publicApi, settled, type AppSession } from '../harness';
 
 afterAll(closeBrowser);
@@ -15,20 +14,6 @@ async function menuOf(s: AppSession): Promise<string[]> {
 }
 
 /** The menu the kernel's capability table gives a role (same rule as apps/console/src/routes.tsx). */
-function expectedMenu(role: Role | 'unit'): string[] {
-  if (role === 'unit') return ['本单位隐患整改'];
-  const caps = new Set<string>(capabilitiesOf(role));
-  const menu: string[] = [];
-  if (role !== 'discipline_inspector') menu.push('我的待办');
-  if (caps.has('report.read')) menu.push('举报受理');
-  if (caps.has('hazard.read')) menu.push('隐患台账');
-  if (caps.has('inspection.read')) menu.push('监督检查');
-  if (caps.has('dashboard.read')) menu.push('统计看板');
-  if (caps.has('admin.notifications')) menu.push('通知投递');
-  if (caps.has('audit.read')) menu.push('审计日志');
-  return menu;
-}
-
 describe('console sign-in and menus', () => {
   it.each([
     ['admin', 'admin'],

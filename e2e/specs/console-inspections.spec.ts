@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiAs, closeBrowser, type AppSession } from '../harness';
 import { consoleAs } from '../harness/journey';
+import { expectedMenu } from '../harness/menus';
 import { pdfText, xlsxRows } from '../harness/documents';
 
 afterAll(closeBrowser);
@@ -214,7 +215,7 @@ describe('inspections: plan → conduct on a tablet → two signatures → unit 
     expect(await page.locator('[data-testid$="-actions"]').count()).toBe(0);
     expect(await page.locator('main .ant-btn').count()).toBe(0);
     const menu = (await page.getByTestId('main-menu').locator('li[role="menuitem"]').allTextContents()).map((t) => t.trim());
-    expect(menu).toEqual(['举报受理', '隐患台账', '监督检查', '统计看板', '审计日志']);
+    expect(menu).toEqual(expectedMenu('discipline_inspector'));
 
     // The server refuses a write whatever the page shows, with the session cookie of this browser.
     const write = await s.context.request.post(`${s.baseUrl}/trpc/hazards.escalate`, { data: { id: hazardId }, headers: { 'content-type': 'application/json' } });
