@@ -68,7 +68,7 @@ function statusText(entity: string, status: string, label: (l: Label | undefined
   return label(STATUS_LABELS[entity]?.[status]) || status;
 }
 
-const ENTITY_PATHS: Readonly<Record<string, string>> = { report: '/reports/', hazard: '/hazards/', inspection: '/inspections/' };
+const ENTITY_PATHS: Readonly<Record<string, string>> = { report: '/reports/', hazard: '/hazards/', inspection: '/inspections/', reward: '/rewards/', listing: '/listings/' };
 
 /** What the system told me (escalations, assignments, reporters' messages), unread first: notifications.mine. */
 function Notifications() {
